@@ -25,7 +25,9 @@ const brokerList = z
 /** A tenant's stored credential: the secret is kept only as a scrypt hash. */
 export const storedCredentialSchema = z.object({
   tenant: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'tenant must be a lowercase slug'),
-  key: z.string().regex(/^[A-Za-z0-9._-]{3,128}$/, 'key must be 3-128 characters of [A-Za-z0-9._-]'),
+  key: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{3,128}$/, 'key must be 3-128 characters of [A-Za-z0-9._-]'),
   secretHash: z
     .string()
     .regex(

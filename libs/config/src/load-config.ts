@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { environmentSchema, type Environment } from './environment.schema';
 
 /** Raised when the environment does not satisfy the schema; the message names every bad variable. */

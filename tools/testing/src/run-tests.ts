@@ -29,11 +29,14 @@ function findSpecs(dir: string): string[] {
 }
 
 export async function main(args: string[]): Promise<number> {
-  const projects = args.length > 0 ? args.map((a) => path.resolve(workspaceRoot, a)) : listProjects();
+  const projects =
+    args.length > 0 ? args.map((a) => path.resolve(workspaceRoot, a)) : listProjects();
   // Unit specs first so a broken rule shows up before the slower integration runs.
   const specs = projects
     .flatMap((project) => findSpecs(path.join(project, 'dist')))
-    .sort((a, b) => Number(a.includes('/test/')) - Number(b.includes('/test/')) || a.localeCompare(b));
+    .sort(
+      (a, b) => Number(a.includes('/test/')) - Number(b.includes('/test/')) || a.localeCompare(b),
+    );
   if (specs.length === 0) {
     process.stdout.write('0 passed, 0 failed\n');
     return args.length > 0 ? 0 : 1;
@@ -51,5 +54,9 @@ export async function main(args: string[]): Promise<number> {
     ...specs,
   ];
   const child = spawn(process.execPath, nodeArgs, { stdio: 'inherit', cwd: workspaceRoot });
-  return new Promise((resolve) => child.on('exit', (code) => { resolve(code ?? 1); }));
+  return new Promise((resolve) =>
+    child.on('exit', (code) => {
+      resolve(code ?? 1);
+    }),
+  );
 }

@@ -1,0 +1,14 @@
+import {
+  createParamDecorator,
+  type ExecutionContext,
+  InternalServerErrorException,
+} from '@nestjs/common';
+import type { TenantRequest } from './basic-auth.guard';
+
+/** The authenticated tenant of the request; only valid on routes behind BasicAuthGuard. */
+export const CurrentTenant = createParamDecorator((_data: unknown, context: ExecutionContext) => {
+  const tenant = context.switchToHttp().getRequest<TenantRequest>().tenant;
+  if (tenant === undefined)
+    throw new InternalServerErrorException('route is missing BasicAuthGuard');
+  return tenant;
+});

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const env = loadConfig({});
+    assert.equal(env.XAPI_GATEWAY_PORT, 8080);
+    assert.equal(env.CLICKSTREAM_GATEWAY_PORT, 8081);
+    assert.equal(env.ANALYTICS_API_PORT, 8082);
+    assert.deepEqual(env.KAFKA_BROKERS, ['127.0.0.1:9092']);
+    assert.equal(env.CLICKHOUSE_URL, undefined);
+    assert.equal(env.DEMO_LRS_KEY, 'demo-lrs');
+  });
+
+  it('parses broker lists and numbers', () => {
+    const env = loadConfig({ KAFKA_BROKERS: 'a:9092, b:9093', KAFKA_TOPIC_PARTITIONS: '6' });
+    assert.deepEqual(env.KAFKA_BROKERS, ['a:9092', 'b:9093']);
+    assert.equal(env.KAFKA_TOPIC_PARTITIONS, 6);
+  });
+
+  it('names every bad variable in one error', () => {
+    assert.throws(
+      () =>
+        loadConfig({
+          XAPI_GATEWAY_PORT: 'abc',
+          KAFKA_BROKERS: 'nohostport',
+          CLICKHOUSE_URL: 'not a url',
+        }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /XAPI_GATEWAY_PORT/);
+        assert.match(error.message, /KAFKA_BROKERS.*host:port/);
+        assert.match(error.message, /CLICKHOUSE_URL/);
+        assert.equal(error.problems.length, 3);
+        return true;
+      },
+    );
+  });
+
+  it('parses tenant credentials and rejects a plain-text secret', () => {
+    const hash = 'scrypt$c2FsdA==$aGFzaA==';
+    const env = loadConfig({ TENANT_CREDENTIALS: `uni-a:key-a:${hash},uni-b:key-b:${hash}` });
+    assert.deepEqual(
+      env.TENANT_CREDENTIALS.map((c) => [c.tenant, c.key]),
+      [
+        ['uni-a', 'key-a'],
+        ['uni-b', 'key-b'],
+      ],
+    );
+    assert.throws(
+      () => loadConfig({ TENANT_CREDENTIALS: 'uni-a:key-a:hunter2' }),
+      /TENANT_CREDENTIALS.*secretHash/,
+    );
+  });
+
+  it('refuses a short demo secret', () => {
+    assert.throws(() => loadConfig({ DEMO_LRS_SECRET: 'short' }), /DEMO_LRS_SECRET/);
+  });
+});

@@ -1,0 +1,6 @@
+export { createLogger, type Logger } from './logger';
+export { NestPinoLogger } from './nest-pino-logger';
+export { ObservabilityModule } from './observability.module';
+export type { ObservabilityOptions } from './observability.options';
+export { createNestApp, type CreateNestAppOptions } from './create-nest-app';
+export { LOGGER, METRICS, READINESS_CHECKS, type ReadinessCheck } from './tokens';
