@@ -93,4 +93,7 @@ export const environmentSchema = z.object({
   WAREHOUSE_BATCH_MAX_WAIT_MS: positiveInt.max(60_000).default(500),
 });
 
-export type Environment = z.infer<typeof environmentSchema>;
+export type Environment = z.infer<typeof environmentSchema> & {
+  /** True when KAFKA_BROKERS was given: the local stack then starts no broker of its own. */
+  KAFKA_EXTERNAL: boolean;
+};

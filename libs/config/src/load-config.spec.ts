@@ -11,12 +11,14 @@ describe('loadConfig', () => {
     assert.deepEqual(env.KAFKA_BROKERS, ['127.0.0.1:9092']);
     assert.equal(env.CLICKHOUSE_URL, undefined);
     assert.equal(env.DEMO_LRS_KEY, 'demo-lrs');
+    assert.equal(env.KAFKA_EXTERNAL, false);
   });
 
   it('parses broker lists and numbers', () => {
     const env = loadConfig({ KAFKA_BROKERS: 'a:9092, b:9093', KAFKA_TOPIC_PARTITIONS: '6' });
     assert.deepEqual(env.KAFKA_BROKERS, ['a:9092', 'b:9093']);
     assert.equal(env.KAFKA_TOPIC_PARTITIONS, 6);
+    assert.equal(env.KAFKA_EXTERNAL, true);
   });
 
   it('names every bad variable in one error', () => {

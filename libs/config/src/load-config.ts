@@ -21,7 +21,8 @@ function describeIssues(error: z.ZodError): string[] {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Environment {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error));
-  return parsed.data;
+  const brokersGiven = env.KAFKA_BROKERS !== undefined && env.KAFKA_BROKERS.trim() !== '';
+  return { ...parsed.data, KAFKA_EXTERNAL: brokersGiven };
 }
 
 /** For a process entry point: a bad configuration stops the process with a clear message. */

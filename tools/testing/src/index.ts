@@ -1,1 +1,1 @@
-export {};
+export { basicAuth, freePort, tempDir, testEnvironment, uniqueName, waitFor } from './test-helpers';
