@@ -45,6 +45,30 @@ export default tseslint.config(
     },
   },
   {
+    // The launcher composes the apps into one process (single-machine mode with embedded
+    // ClickHouse); it is the one place allowed to import an app's public bootstrap.
+    files: ['tools/cli/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [
+            '@learnpulse/xapi-gateway',
+            '@learnpulse/warehouse-writer',
+            '@learnpulse/analytics-api',
+          ],
+          depConstraints: [
+            {
+              sourceTag: 'type:tool',
+              onlyDependOnLibsWithTags: ['type:core', 'type:feature', 'type:app', 'type:tool'],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Specs may use the shared test helpers (tagged type:tool) and node:test idioms.
     files: ['**/*.spec.ts', '**/test/**/*.ts'],
     rules: {

@@ -13,3 +13,8 @@ export function parseBasicAuthorization(header: string | undefined): BasicCreden
   if (colon <= 0) return null;
   return { key: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
 }
+
+/** The Authorization header value a client sends for these credentials. */
+export function basicAuthHeader(key: string, secret: string): string {
+  return `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
+}

@@ -1,6 +1,6 @@
 export { AuthModule } from './auth.module';
 export { BasicAuthGuard, type TenantRequest } from './basic-auth.guard';
-export { parseBasicAuthorization, type BasicCredentials } from './basic-auth';
+export { basicAuthHeader, parseBasicAuthorization, type BasicCredentials } from './basic-auth';
 export { CredentialStore } from './credential-store';
 export { CurrentTenant } from './current-tenant.decorator';
 export { hashSecret, verifySecret } from './secret-hash';

@@ -12,7 +12,8 @@ const log = (line: string): void => {
 };
 
 export async function globalSetup(): Promise<void> {
-  const state = await stackUp(loadConfig(), { log });
+  const env = loadConfig();
+  const state = await stackUp(env, { externalKafka: env.KAFKA_EXTERNAL, log });
   startedHere = state.kafka.startedNow;
 }
 

@@ -1,1 +1,1 @@
-export { basicAuth, freePort, tempDir, testEnvironment, uniqueName, waitFor } from './test-helpers';
+export { freePort, tempDir, testEnvironment, uniqueName, waitFor } from './test-helpers';

@@ -10,9 +10,7 @@ interface TestEventData {
   todo?: boolean | string;
 }
 
-export default async function* summaryReporter(
-  source: AsyncIterable<TestEvent>,
-): AsyncGenerator<string> {
+async function* summaryReporter(source: AsyncIterable<TestEvent>): AsyncGenerator<string> {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
@@ -33,3 +31,6 @@ export default async function* summaryReporter(
   }
   yield `\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}\n`;
 }
+
+// node --test-reporter loads the module's export itself, so it must be the function (CommonJS).
+export = summaryReporter;

@@ -53,7 +53,9 @@ export async function waitFor<T>(
  * An environment for one test: its own embedded ClickHouse folder, free ports, a demo
  * credential and a unique consumer group, on the shared test Kafka.
  */
-export async function testEnvironment(overrides: Record<string, string> = {}): Promise<Environment> {
+export async function testEnvironment(
+  overrides: Record<string, string> = {},
+): Promise<Environment> {
   const [gateway, clickstream, analytics, writer] = await Promise.all([
     freePort(),
     freePort(),
@@ -75,8 +77,4 @@ export async function testEnvironment(overrides: Record<string, string> = {}): P
     WAREHOUSE_CONSUMER_GROUP: uniqueName('warehouse-test'),
     ...overrides,
   });
-}
-
-export function basicAuth(key: string, secret: string): string {
-  return `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
 }

@@ -1,0 +1,2 @@
+export { bootstrapWarehouseWriter } from './warehouse-writer.bootstrap';
+export { AppModule as WarehouseWriterModule } from './app.module';

@@ -1,0 +1,34 @@
+export type { ClickHouseClient } from '@clickhouse/client';
+export {
+  createClickHouseClient,
+  embeddedDataPath,
+  isEmbedded,
+  type ClickHouseEnvironment,
+} from './create-clickhouse-client';
+export { EmbeddedEngineBusyError, embeddedEngineState } from './embedded/embedded-engine';
+export { ClickHouseModule } from './clickhouse.module';
+export { CLICKHOUSE } from './clickhouse.tokens';
+export {
+  DEDUPLICATED_INSERT_SETTINGS,
+  insertDeduplicated,
+  type DeduplicatedInsert,
+} from './insert-deduplicated';
+export {
+  DATE_TIME64_MAX_MS,
+  DATE_TIME64_MIN_MS,
+  isStorableTime,
+  toDateTime64,
+} from './date-time64';
+export {
+  DEFAULT_MIGRATIONS_DIR,
+  loadMigrations,
+  parseMigration,
+  type Migration,
+} from './migrations/migration-files';
+export {
+  MigrationChecksumError,
+  runMigrations,
+  type RunMigrationsOptions,
+  type RunMigrationsResult,
+} from './migrations/run-migrations';
+export { splitStatements } from './migrations/split-statements';

@@ -1,0 +1,35 @@
+/**
+ * Inserts a batch as one block that ClickHouse stores at most once per token: a retry of
+ * the identical batch with the same token is dropped by the table's insert deduplication
+ * (raw table) and, through the materialized views, by the rollup tables' own.
+ */
+import { type ClickHouseClient } from '@clickhouse/client';
+
+export interface DeduplicatedInsert<Row> {
+  table: string;
+  rows: readonly Row[];
+  /** Stable identity of the batch, e.g. `<group>:<topic>:<partition>:<first>-<last>`. */
+  token: string;
+}
+
+export const DEDUPLICATED_INSERT_SETTINGS = {
+  insert_deduplicate: 1,
+  // Default on recent servers but not on older ones: without it a re-inserted block is
+  // dropped from the raw table yet still counted again by the views.
+  deduplicate_blocks_in_dependent_materialized_views: 1,
+  // An async insert would split or merge the batch, and its dedup follows other rules.
+  async_insert: 0,
+} as const;
+
+export async function insertDeduplicated<Row extends Record<string, unknown>>(
+  client: ClickHouseClient,
+  { table, rows, token }: DeduplicatedInsert<Row>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await client.insert({
+    table,
+    values: rows as Row[],
+    format: 'JSONEachRow',
+    clickhouse_settings: { ...DEDUPLICATED_INSERT_SETTINGS, insert_deduplication_token: token },
+  });
+}

@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import {
+  type ClickHouseClient,
+  createClickHouseClient,
+  MigrationChecksumError,
+  runMigrations,
+} from '../src';
+import { embeddedTestEnv } from './embedded-env';
+
+async function rows<T>(client: ClickHouseClient, query: string): Promise<T[]> {
+  return (await client.query({ query, format: 'JSONEachRow' })).json<T>();
+}
+
+describe('runMigrations', () => {
+  const engine = embeddedTestEnv();
+  const client = createClickHouseClient(engine.env);
+  const scratch = mkdtempSync(path.join(tmpdir(), 'migrations-'));
+  after(async () => {
+    await client.close();
+    engine.remove();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('creates the warehouse tables, each table and column with a comment', async () => {
+    const result = await runMigrations(client, engine.env);
+    assert.deepEqual(result.applied, [
+      '0001_learning_events',
+      '0002_xapi_statements',
+      '0003_course_daily_activity',
+      '0004_sink_offsets',
+    ]);
+    const tables = await rows<{ name: string; comment: string }>(
+      client,
+      'SELECT name, comment FROM system.tables WHERE database = currentDatabase() ORDER BY name',
+    );
+    assert.deepEqual(
+      tables.map((t) => t.name),
+      [
+        'course_daily_activity',
+        'course_daily_activity_mv',
+        'learning_events',
+        'schema_migrations',
+        'sink_offsets',
+        'xapi_statements',
+      ],
+    );
+    assert.deepEqual(
+      tables.filter((t) => t.comment === ''),
+      [],
+    );
+    const uncommented = await rows(
+      client,
+      "SELECT table, name FROM system.columns WHERE database = currentDatabase() AND comment = ''",
+    );
+    assert.deepEqual(uncommented, []);
+  });
+
+  it('applies each migration once and records version, name and checksum', async () => {
+    const again = await runMigrations(client, engine.env);
+    assert.deepEqual(again.applied, []);
+    assert.equal(again.alreadyApplied.length, 4);
+    const recorded = await rows<{ version: number; name: string; checksum: string; n: string }>(
+      client,
+      'SELECT version, name, checksum, count() OVER (PARTITION BY version) AS n FROM schema_migrations FINAL ORDER BY version',
+    );
+    assert.deepEqual(
+      recorded.map((r) => [r.version, r.name, r.n]),
+      [
+        [1, 'learning_events', '1'],
+        [2, 'xapi_statements', '1'],
+        [3, 'course_daily_activity', '1'],
+        [4, 'sink_offsets', '1'],
+      ],
+    );
+    for (const r of recorded) assert.match(r.checksum, /^[0-9a-f]{64}$/);
+  });
+
+  it('applies only the new files of a folder, in order, and several statements per file', async () => {
+    const env = { ...engine.env, CLICKHOUSE_DATABASE: 'lp_scratch' };
+    const scratchClient = createClickHouseClient(env);
+    try {
+      writeFileSync(
+        path.join(scratch, '0001_first.sql'),
+        "CREATE TABLE IF NOT EXISTS a (x UInt8 COMMENT 'x') ENGINE = MergeTree ORDER BY x COMMENT 'a'\n;\nINSERT INTO a VALUES (1)\n;\n",
+      );
+      assert.deepEqual((await runMigrations(scratchClient, env, { directory: scratch })).applied, [
+        '0001_first',
+      ]);
+      writeFileSync(
+        path.join(scratch, '0002_second.sql'),
+        'INSERT INTO a VALUES (2);\nINSERT INTO a VALUES (3);',
+      );
+      const second = await runMigrations(scratchClient, env, { directory: scratch });
+      assert.deepEqual(second.applied, ['0002_second']);
+      assert.deepEqual(second.alreadyApplied, ['0001_first']);
+      assert.deepEqual(
+        await rows(scratchClient, 'SELECT groupArray(x) AS xs FROM (SELECT x FROM a ORDER BY x)'),
+        [{ xs: [1, 2, 3] }],
+      );
+    } finally {
+      await scratchClient.close();
+    }
+  });
+
+  it('refuses to run when an applied migration file was changed', async () => {
+    const env = { ...engine.env, CLICKHOUSE_DATABASE: 'lp_scratch' };
+    const scratchClient = createClickHouseClient(env);
+    try {
+      writeFileSync(path.join(scratch, '0002_second.sql'), 'INSERT INTO a VALUES (20);');
+      writeFileSync(path.join(scratch, '0003_third.sql'), 'INSERT INTO a VALUES (30);');
+      await assert.rejects(
+        runMigrations(scratchClient, env, { directory: scratch }),
+        (error: unknown) =>
+          error instanceof MigrationChecksumError &&
+          error.version === 2 &&
+          /changed after it was applied/.test(error.message),
+      );
+      // Nothing of the run was applied, not even the new file after the changed one.
+      assert.deepEqual(await rows(scratchClient, 'SELECT count() AS n FROM a'), [{ n: '3' }]);
+    } finally {
+      await scratchClient.close();
+    }
+  });
+
+  it('is safe when two runners start at the same time', async () => {
+    const env = { ...engine.env, CLICKHOUSE_DATABASE: 'lp_race' };
+    const a = createClickHouseClient(env);
+    const b = createClickHouseClient(env);
+    try {
+      await Promise.all([runMigrations(a, env), runMigrations(b, env)]);
+      const versions = await rows<{ version: number }>(
+        a,
+        'SELECT version FROM schema_migrations FINAL ORDER BY version',
+      );
+      assert.deepEqual(
+        versions.map((v) => v.version),
+        [1, 2, 3, 4],
+      );
+      assert.deepEqual((await runMigrations(a, env)).applied, []);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});

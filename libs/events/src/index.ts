@@ -1,0 +1,47 @@
+/**
+ * @learnpulse/events: the canonical event model and the value codecs of learnpulse's topics.
+ */
+export {
+  EVENT_SOURCES,
+  type EventSource,
+  LEARNING_ACTIONS,
+  type LearningAction,
+  type LearningEvent,
+  type Score,
+} from './generated/learning-event.types';
+export { learningEventCodec } from './learning-event.codec';
+export { type AvroCodec, createAvroCodec } from './avro-codec';
+export {
+  createStaticCatalogue,
+  LEARNING_EVENTS_SUBJECT,
+  type SchemaCatalogue,
+  type SchemaCatalogueEntry,
+  schemaCatalogue,
+  type StaticCatalogueEntry,
+} from './schema-catalogue';
+export { assertBackwardCompatible } from './compatibility';
+export {
+  frameWireFormat,
+  unframeWireFormat,
+  WIRE_FORMAT_HEADER_BYTES,
+  WIRE_FORMAT_MAGIC_BYTE,
+  type WireFormatFrame,
+} from './wire-format';
+export {
+  SchemaCompatibilityError,
+  SchemaDecodeError,
+  SchemaEncodeError,
+  type SchemaIssue,
+} from './schema-errors';
+export {
+  decodeStoredStatement,
+  encodeStoredStatement,
+  type StoredStatementRecord,
+  storedStatementSchema,
+} from './stored-statement';
+export {
+  deriveEventId,
+  LEARNPULSE_EVENT_ID_NAMESPACE,
+  UUID_NAMESPACE_DNS,
+  UUID_NAMESPACE_URL,
+} from './event-id';

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { describe, it } from 'node:test';
+import { loadConfig } from '@learnpulse/config';
+import { logLevel } from 'kafkajs';
+import pino from 'pino';
+import { createKafka, kafkajsLevelFor, pinoLogCreator } from './create-kafka';
+
+function capture(level: string): { logger: pino.Logger; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+      callback();
+    },
+  });
+  return { logger: pino({ level }, sink), lines };
+}
+
+describe('kafkajs logging through pino', () => {
+  it('keeps kafkajs at WARN unless the logger asks for debug output', () => {
+    assert.equal(kafkajsLevelFor(capture('info').logger), logLevel.WARN);
+    assert.equal(kafkajsLevelFor(capture('debug').logger), logLevel.INFO);
+    assert.equal(kafkajsLevelFor(capture('trace').logger), logLevel.DEBUG);
+    assert.equal(kafkajsLevelFor(capture('silent').logger), logLevel.NOTHING);
+  });
+
+  it('writes a kafkajs entry as one pino line with its namespace and fields', () => {
+    const { logger, lines } = capture('info');
+    const write = pinoLogCreator(logger)(logLevel.WARN);
+    write({
+      namespace: 'Connection',
+      level: logLevel.ERROR,
+      label: 'ERROR',
+      log: { timestamp: 'now', message: 'connection lost', logger: 'kafkajs', broker: 'b:9092' },
+    });
+    assert.equal(lines.length, 1);
+    assert.deepEqual(
+      { ...lines[0], time: 0, pid: 0, hostname: '' },
+      {
+        level: 50,
+        time: 0,
+        pid: 0,
+        hostname: '',
+        component: 'kafkajs',
+        namespace: 'Connection',
+        logger: 'kafkajs',
+        broker: 'b:9092',
+        msg: 'connection lost',
+      },
+    );
+  });
+});
+
+describe('createKafka', () => {
+  it('builds a client without connecting', () => {
+    const env = loadConfig({ KAFKA_BROKERS: '127.0.0.1:1', KAFKA_CLIENT_ID: 'unit' });
+    const kafka = createKafka(env, 'spec', capture('silent').logger);
+    assert.equal(typeof kafka.producer, 'function');
+  });
+});

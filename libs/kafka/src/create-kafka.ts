@@ -1,0 +1,79 @@
+/**
+ * The one place a kafkajs client is built: brokers and client id come from the
+ * environment, and kafkajs' own log lines go to pino instead of the console.
+ */
+import { type Environment } from '@learnpulse/config';
+import { Kafka, logLevel, type LogEntry, type logCreator } from 'kafkajs';
+import pino, { type Logger } from 'pino';
+import { patchKafkajsRequestQueue } from './request-queue.patch';
+
+patchKafkajsRequestQueue();
+
+/** kafkajs is chatty below WARN; it logs at INFO/DEBUG only when the pino logger asks for that much. */
+export function kafkajsLevelFor(logger: Logger): logLevel {
+  switch (logger.level) {
+    case 'silent':
+      return logLevel.NOTHING;
+    case 'trace':
+      return logLevel.DEBUG;
+    case 'debug':
+      return logLevel.INFO;
+    case 'fatal':
+    case 'error':
+      return logLevel.ERROR;
+    default:
+      return logLevel.WARN;
+  }
+}
+
+/** Routes kafkajs log entries to a child of the given pino logger. */
+export function pinoLogCreator(logger: Logger): logCreator {
+  const child = logger.child({ component: 'kafkajs' });
+  return () =>
+    ({ namespace, level, log }: LogEntry) => {
+      const { message, ...extra } = log;
+      // pino stamps its own time; kafkajs' copy would only repeat it.
+      const fields: Record<string, unknown> = { namespace, ...extra };
+      delete fields.timestamp;
+      switch (level) {
+        case logLevel.ERROR:
+          child.error(fields, message);
+          break;
+        case logLevel.WARN:
+          child.warn(fields, message);
+          break;
+        case logLevel.INFO:
+          child.info(fields, message);
+          break;
+        default:
+          child.debug(fields, message);
+      }
+    };
+}
+
+let defaultLogger: Logger | undefined;
+
+/** Used when the caller passes no logger: JSON on stderr, warnings and errors only. */
+function fallbackLogger(): Logger {
+  defaultLogger ??= pino({ name: 'kafka', level: 'warn' }, pino.destination(2));
+  return defaultLogger;
+}
+
+/**
+ * A kafkajs client for this environment. `clientIdSuffix` tells the broker which part
+ * of the system a connection belongs to (`learnpulse-xapi-gateway`).
+ */
+export function createKafka(env: Environment, clientIdSuffix?: string, logger?: Logger): Kafka {
+  const log = logger ?? fallbackLogger();
+  const clientId =
+    clientIdSuffix === undefined || clientIdSuffix === ''
+      ? env.KAFKA_CLIENT_ID
+      : `${env.KAFKA_CLIENT_ID}-${clientIdSuffix}`;
+  return new Kafka({
+    clientId,
+    brokers: env.KAFKA_BROKERS,
+    connectionTimeout: 3_000,
+    logLevel: kafkajsLevelFor(log),
+    logCreator: pinoLogCreator(log),
+  });
+}

@@ -1,0 +1,14 @@
+export { TOPICS, TOPIC_SPECS } from './topics';
+export type { TopicConfigEntry, TopicName, TopicSpec } from './topics';
+export { createKafka, kafkajsLevelFor, pinoLogCreator } from './create-kafka';
+export { ensureTopics, toTopicConfig } from './ensure-topics';
+export type { EnsureTopicsOptions, EnsureTopicsResult } from './ensure-topics';
+export {
+  ProduceTimeoutError,
+  ProducerClosedError,
+  ReliableProducer,
+  toTopicMessages,
+} from './reliable-producer';
+export type { ProducerMessage, ProducerRecord, ReliableProducerOptions } from './reliable-producer';
+export { checkKafka, KafkaUnavailableError } from './check-kafka';
+export { patchKafkajsRequestQueue } from './request-queue.patch';

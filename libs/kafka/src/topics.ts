@@ -1,0 +1,72 @@
+/**
+ * The topics of learnpulse: names, keys and per-topic configuration, declared once
+ * so the stack, the tests and the services create and use the same topics.
+ */
+
+export const TOPICS = {
+  xapiStatements: 'xapi.statements.v1',
+  learningEvents: 'learning.events.v1',
+  learningEventsDlq: 'learning.events.dlq.v1',
+  learnerRisk: 'learner.risk.v1',
+  riskEngineState: 'risk-engine.state.v1',
+} as const;
+
+export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
+
+export interface TopicConfigEntry {
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface TopicSpec {
+  readonly name: string;
+  /** What the record key is; records with the same key stay in order on one partition. */
+  readonly key: string;
+  readonly value: string;
+  /** Log compaction keeps the latest record per key (changelog topics). */
+  readonly compacted: boolean;
+  /** Topic-level configs applied at creation (cleanup.policy, retention.ms, ...). */
+  readonly configEntries: readonly TopicConfigEntry[];
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const TOPIC_SPECS: readonly TopicSpec[] = [
+  {
+    name: TOPICS.xapiStatements,
+    key: 'tenant:statementId',
+    value: 'stored xAPI statement (JSON)',
+    compacted: false,
+    // Kafka is the source of truth: keep every accepted statement so the LRS store can be rebuilt.
+    configEntries: [{ name: 'retention.ms', value: '-1' }],
+  },
+  {
+    name: TOPICS.learningEvents,
+    key: 'tenant:learnerId',
+    value: 'LearningEvent (Avro, Confluent wire format)',
+    compacted: false,
+    // Kept forever so any consumer (warehouse, risk engine) can be replayed from the start.
+    configEntries: [{ name: 'retention.ms', value: '-1' }],
+  },
+  {
+    name: TOPICS.learningEventsDlq,
+    key: 'as the source record',
+    value: 'original bytes, error in headers',
+    compacted: false,
+    configEntries: [{ name: 'retention.ms', value: String(30 * DAY_MS) }],
+  },
+  {
+    name: TOPICS.learnerRisk,
+    key: 'tenant:learnerId',
+    value: 'RiskAssessment (Avro, Confluent wire format)',
+    compacted: false,
+    configEntries: [{ name: 'retention.ms', value: String(30 * DAY_MS) }],
+  },
+  {
+    name: TOPICS.riskEngineState,
+    key: 'tenant:learnerId',
+    value: 'learner state snapshot',
+    compacted: true,
+    configEntries: [{ name: 'cleanup.policy', value: 'compact' }],
+  },
+];

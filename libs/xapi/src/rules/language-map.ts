@@ -1,0 +1,25 @@
+/** xAPI 2.2.7 Language Maps: keys are RFC 5646 language tags, values are strings. */
+import { isLanguageTag } from './formats';
+import { isJsonObject, propertyPath, type ValidationReport } from './validation-report';
+
+export function checkLanguageMap(value: unknown, path: string, report: ValidationReport): void {
+  if (!isJsonObject(value)) {
+    report.add(path, 'must be a language map (an object of language tag to string)');
+    return;
+  }
+  for (const [tag, text] of Object.entries(value)) {
+    const at = propertyPath(path, tag);
+    if (!isLanguageTag(tag)) report.add(at, 'key must be an RFC 5646 language tag');
+    if (typeof text !== 'string') report.add(at, 'must be a string');
+  }
+}
+
+/** Checks `parent[key]` as a language map when it is present. */
+export function checkOptionalLanguageMap(
+  parent: Record<string, unknown>,
+  key: string,
+  path: string,
+  report: ValidationReport,
+): void {
+  if (parent[key] !== undefined) checkLanguageMap(parent[key], propertyPath(path, key), report);
+}

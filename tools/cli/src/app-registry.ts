@@ -1,0 +1,62 @@
+/** The services one learnpulse process can host, by name, in the order they should start. */
+import { bootstrapAnalyticsApi } from '@learnpulse/analytics-api';
+import type { Environment } from '@learnpulse/config';
+import { bootstrapWarehouseWriter } from '@learnpulse/warehouse-writer';
+import { bootstrapXapiGateway } from '@learnpulse/xapi-gateway';
+import type { INestApplication } from '@nestjs/common';
+
+export interface HostedApp {
+  name: string;
+  bootstrap: (env: Environment) => Promise<INestApplication>;
+  url: (env: Environment) => string;
+}
+
+// The writer starts first: it applies the ClickHouse migrations the API reads.
+export const HOSTED_APPS: readonly HostedApp[] = [
+  {
+    name: 'warehouse-writer',
+    bootstrap: bootstrapWarehouseWriter,
+    url: (env) => `http://${env.HTTP_HOST}:${env.WAREHOUSE_WRITER_PORT}/health/ready`,
+  },
+  {
+    name: 'analytics-api',
+    bootstrap: bootstrapAnalyticsApi,
+    url: (env) => `http://${env.HTTP_HOST}:${env.ANALYTICS_API_PORT}/`,
+  },
+  {
+    name: 'xapi-gateway',
+    bootstrap: bootstrapXapiGateway,
+    url: (env) => `http://${env.HTTP_HOST}:${env.XAPI_GATEWAY_PORT}/xapi/`,
+  },
+];
+
+export function selectApps(names: readonly string[]): HostedApp[] {
+  if (names.length === 0) return [...HOSTED_APPS];
+  const unknown = names.filter((name) => !HOSTED_APPS.some((app) => app.name === name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `unknown app ${unknown.join(', ')}; known: ${HOSTED_APPS.map((a) => a.name).join(', ')}`,
+    );
+  }
+  return HOSTED_APPS.filter((app) => names.includes(app.name));
+}
+
+/** Starts the apps one after the other; if one fails, the ones already up are closed again. */
+export async function startApps(
+  apps: readonly HostedApp[],
+  env: Environment,
+): Promise<INestApplication[]> {
+  const started: INestApplication[] = [];
+  try {
+    for (const app of apps) started.push(await app.bootstrap(env));
+  } catch (error) {
+    await stopApps(started);
+    throw error;
+  }
+  return started;
+}
+
+/** Closes in reverse start order so producers flush before the sink and the API go. */
+export async function stopApps(apps: readonly INestApplication[]): Promise<void> {
+  for (const app of [...apps].reverse()) await app.close();
+}

@@ -1,0 +1,52 @@
+/** The `learnpulse` command line. */
+import { Command } from 'commander';
+import { credentialHashCommand } from './commands/credential.command';
+import { demoCommand } from './commands/demo.command';
+import { serveCommand } from './commands/serve.command';
+import { stackDownCommand, stackStatusCommand, stackUpCommand } from './commands/stack.command';
+import { startCommand } from './commands/start.command';
+
+export async function main(argv: string[]): Promise<void> {
+  const program = new Command('learnpulse')
+    .description('real-time learning analytics')
+    .showHelpAfterError();
+
+  program
+    .command('start')
+    .description('local stack, all services, demo stream (what `npm start` runs)')
+    .action(startCommand);
+
+  program
+    .command('serve')
+    .argument('[apps...]', 'services to run in this process (default: all)')
+    .description('run services in this process')
+    .action(serveCommand);
+
+  const stack = program
+    .command('stack')
+    .description('the local Kafka broker and ClickHouse folder');
+  stack
+    .command('up')
+    .description('start (fetching Kafka on first use) and create topics')
+    .action(stackUpCommand);
+  stack.command('down').description('stop the broker this stack started').action(stackDownCommand);
+  stack.command('status').description('what is running').action(stackStatusCommand);
+
+  program
+    .command('demo')
+    .description('send the demo stream to a running xAPI gateway')
+    .option('--url <url>', 'gateway origin (default from XAPI_GATEWAY_PORT)')
+    .option('--days <n>', 'days of backlog to send first', '28')
+    .option('--rate <n>', 'live statements per second afterwards', '2')
+    .action(demoCommand);
+
+  const credential = program.command('credential').description('tenant credentials');
+  credential
+    .command('hash')
+    .description('read a secret on stdin, print a TENANT_CREDENTIALS entry')
+    .requiredOption('--tenant <tenant>', 'tenant slug')
+    .requiredOption('--key <key>', 'credential key (the HTTP Basic user name)')
+    .action(credentialHashCommand);
+
+  await program.parseAsync(argv);
+}

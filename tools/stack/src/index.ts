@@ -1,0 +1,10 @@
+export { stackUp, PortInUseError } from './stack-up';
+export type { KafkaState, StackState, StackUpOptions } from './stack-up';
+export { stackDown } from './stack-down';
+export type { StackDownOptions, StackDownResult } from './stack-down';
+export { formatStackStatus, stackStatus } from './stack-status';
+export type { ClickHouseStatus, KafkaStatus, StackStatus, TopicStatus } from './stack-status';
+export type { ClickHouseTarget } from './clickhouse-target';
+export { MissingToolError } from './java-tools';
+export { resolveStackPaths } from './stack-paths';
+export type { StackPaths } from './stack-paths';
