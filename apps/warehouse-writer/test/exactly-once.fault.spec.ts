@@ -63,7 +63,7 @@ describe('warehouse-writer under SIGKILL', () => {
     const tenant = uniqueName('tenant');
     const { env, vars } = await writerEnv(dataDir, {
       WAREHOUSE_BATCH_MAX_ROWS: '200',
-      LOG_LEVEL: 'info',
+      LOG_LEVEL: 'debug',
     });
     const group = env.WAREHOUSE_CONSUMER_GROUP;
     const kafka = testKafka(env);
@@ -96,18 +96,39 @@ describe('warehouse-writer under SIGKILL', () => {
         }
       })();
 
+      // Once some of our records are stored, kill it the moment it starts inserting a batch:
+      // that batch's range is written ahead and its offsets are not committed yet.
       for (;;) {
-        const done = await progress();
-        if (done >= 400) break;
-        if (first.child.exitCode !== null)
+        if ((await progress()) >= 400) break;
+        if (first.child.exitCode !== null) {
           assert.fail(`writer exited early:\n${first.logs.join('\n')}`);
+        }
         await sleep(10);
       }
-      first.child.kill('SIGKILL');
+      const seen = first.logs.length;
+      const inFlight = await new Promise<string>((resolve) => {
+        const look = (): void => {
+          const line = first.logs
+            .slice(seen)
+            .find((l) => l.includes('"inserting batch"') && l.includes(TOPICS.learningEvents));
+          if (line === undefined) {
+            setTimeout(look, 0);
+            return;
+          }
+          first.child.kill('SIGKILL');
+          resolve(line);
+        };
+        look();
+      });
       await once(first.child, 'exit');
+      const killedIn = JSON.parse(inFlight) as {
+        partition: number;
+        range: { first: number; last: number };
+      };
       const atKill = await progress();
       t.diagnostic(
-        `killed after ${atKill} of our ${EVENTS} records were committed (${produced} produced)`,
+        `killed while inserting partition ${killedIn.partition} range ${JSON.stringify(killedIn.range)}, ` +
+          `after ${atKill} of our ${EVENTS} records were committed (${produced} produced)`,
       );
       assert.ok(atKill < EVENTS, 'the kill came before the end');
 
@@ -132,6 +153,16 @@ describe('warehouse-writer under SIGKILL', () => {
       );
       t.diagnostic(
         `restart recovery log lines:\n${recovery.map((l) => l.slice(0, 300)).join('\n')}`,
+      );
+      // The batch in flight at the kill is inserted again as the same block after the restart.
+      assert.ok(
+        recovery.some(
+          (line) =>
+            line.includes('re-inserting the written-ahead range') &&
+            line.includes(`"partition":${killedIn.partition},`) &&
+            line.includes(JSON.stringify(killedIn.range)),
+        ),
+        'the interrupted range was re-inserted',
       );
 
       const client = createClickHouseClient(env);

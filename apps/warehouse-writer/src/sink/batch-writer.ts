@@ -167,6 +167,10 @@ export class BatchWriter {
       this.writtenAhead.set(`${batch.topic}:${batch.partition}`, planned.range);
     }
     if (rows.length > 0) {
+      this.logger.debug(
+        { topic: batch.topic, partition: batch.partition, range: planned.range, kind },
+        'inserting batch',
+      );
       await retryUntilDone(
         async () => {
           const stopTimer = metrics.insertSeconds.startTimer({ table: sinkTopic.table });

@@ -6,8 +6,9 @@
  * Measured on chdb 3.4 (see README): the client's `database` option does not reach chdb,
  * and `clickhouse_settings` become `SET` statements that stay on the native connection
  * (an insert_deduplication_token or readonly=1 would leak into the next query). So each
- * operation runs on a native connection of its own kind: clean ones, already switched to
- * the client's database with `USE`, are pooled; one that ran with settings is closed.
+ * operation runs on a native connection of its own: connections switched to the client's
+ * database with `USE` are pooled and reused, except one that ran with settings, which is
+ * closed after its operation.
  */
 import type { ClickHouseClientConfigOptions } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';

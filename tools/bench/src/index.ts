@@ -1,0 +1,2 @@
+export { residentMiB } from './process-memory';
+export { runWatched, type WatchedProcess } from './child-process-lines';
