@@ -10,9 +10,9 @@ import type { LearningEvent } from '@learnpulse/events';
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '@learnpulse/testing';
 import { bootstrapAnalyticsApi } from '../src';
 
 export interface TestTenant {
@@ -31,20 +31,6 @@ export interface AnalyticsTestApp {
   tenants: [TestTenant, TestTenant];
   insertEvents(events: LearningEvent[]): Promise<void>;
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
 }
 
 async function makeTenant(label: string): Promise<TestTenant & { credential: string }> {

@@ -5,31 +5,13 @@ import { type LearningAction, type LearningEvent, learningEventCodec } from '@le
 import { createKafka } from '@learnpulse/kafka';
 import { type Admin, type Kafka, type Producer, type RecordMetadata } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { freePort, tempDir, uniqueName } from '@learnpulse/testing';
 import pino from 'pino';
 
-export function uniqueName(prefix: string): string {
-  return `${prefix}-${randomUUID().slice(0, 8)}`;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
+export { freePort, uniqueName } from '@learnpulse/testing';
 
 export function tempDataDir(): string {
-  return mkdtempSync(path.join(tmpdir(), 'learnpulse-writer-'));
+  return tempDir('writer');
 }
 
 /** The process environment with an embedded engine in `dataDir`, a fresh group and port. */
@@ -125,8 +107,18 @@ export async function committedOffsets(
   group: string,
   topic: string,
 ): Promise<Map<number, number>> {
-  const [result] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
-  return new Map((result?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+  // A coordinator move (e.g. while a group is rebalancing) is retriable; kafkajs' admin
+  // does not retry it by itself.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const [result] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+      return new Map((result?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+    } catch (error) {
+      const retriable = (error as { retriable?: boolean }).retriable === true;
+      if (!retriable || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 /** Waits until the group has committed at least `targets` on every partition of the topic. */

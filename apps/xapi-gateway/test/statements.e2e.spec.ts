@@ -262,6 +262,38 @@ describe('POST /xapi/statements (real Kafka)', () => {
     assert.equal(body.error, 'unauthorized');
   });
 
+  it('writes nothing to Kafka for bad JSON, missing credentials or a wrong password', async () => {
+    const marker = uniqueName('refused');
+    const start = await offsetsNow();
+    const valid = [statement(marker, 0), statement(marker, 1)];
+    const refused = [
+      await post(`${JSON.stringify(valid).slice(0, -1)},`),
+      await post(valid, { authorization: null }),
+      await post(valid, { authorization: basicAuthHeader(env.DEMO_LRS_KEY, `${marker}-wrong`) }),
+      await post(valid, { authorization: basicAuthHeader(`${marker}-nokey`, 'whatever-secret') }),
+    ];
+    assert.deepEqual(
+      refused.map((r) => r.status),
+      [400, 401, 401, 401],
+    );
+    // An accepted request afterwards closes the window; only it may be in there.
+    const sentinel = statement(uniqueName('sentinel'), 0);
+    assert.equal((await post(sentinel)).status, 200);
+    const [statementsTo, eventsTo] = await offsetsNow();
+    const everything = [
+      ...(await readBetween(kafka, TOPICS.xapiStatements, start[0], statementsTo)),
+      ...(await readBetween(kafka, TOPICS.learningEvents, start[1], eventsTo)),
+    ];
+    for (const message of everything) {
+      assert.doesNotMatch(message.value.toString('latin1'), new RegExp(marker));
+    }
+    const { statements } = await tenantRecordsSince(start);
+    assert.deepEqual(
+      statements.map((m) => m.key),
+      [`${tenant}:${sentinel.id}`],
+    );
+  });
+
   it('refuses an unsupported X-Experience-API-Version with 400', async () => {
     const response = await post([statement('version', 0)], {
       headers: { 'X-Experience-API-Version': '0.95' },

@@ -35,7 +35,12 @@ async function withTimeout<T>(work: Promise<T>, timeoutMs: number, what: string)
   }
 }
 
-/** One attempt: create the probe topic if needed and produce one record with acks=all. */
+/**
+ * One attempt: create the probe topic if needed, produce one record with acks=all, and ask the
+ * group coordinator for a group's offsets. The last step makes the broker create
+ * __consumer_offsets now, so the first consumer group of a fresh broker does not meet
+ * NOT_COORDINATOR errors (kafkajs' admin does not retry them).
+ */
 async function produceProbe(env: Environment): Promise<void> {
   // Connection errors are expected while the broker starts; they are retried here, not logged.
   const silent = pino({ level: 'silent' });
@@ -48,6 +53,13 @@ async function produceProbe(env: Environment): Promise<void> {
     ]);
   } finally {
     await producer.close();
+  }
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.fetchOffsets({ groupId: PROBE_TOPIC.name, topics: [PROBE_TOPIC.name] });
+  } finally {
+    await admin.disconnect();
   }
 }
 
