@@ -1,12 +1,10 @@
 /** The services one learnpulse process can host, by name, in the order they should start. */
-import { bootstrapAnalyticsApi } from '@learnpulse/analytics-api';
 import type { Environment } from '@learnpulse/config';
-import { bootstrapWarehouseWriter } from '@learnpulse/warehouse-writer';
-import { bootstrapXapiGateway } from '@learnpulse/xapi-gateway';
 import type { INestApplication } from '@nestjs/common';
 
 export interface HostedApp {
   name: string;
+  /** Loaded on demand, so a process hosting only the gateway never loads the ClickHouse engine. */
   bootstrap: (env: Environment) => Promise<INestApplication>;
   url: (env: Environment) => string;
 }
@@ -15,17 +13,19 @@ export interface HostedApp {
 export const HOSTED_APPS: readonly HostedApp[] = [
   {
     name: 'warehouse-writer',
-    bootstrap: bootstrapWarehouseWriter,
+    bootstrap: async (env) =>
+      (await import('@learnpulse/warehouse-writer')).bootstrapWarehouseWriter(env),
     url: (env) => `http://${env.HTTP_HOST}:${env.WAREHOUSE_WRITER_PORT}/health/ready`,
   },
   {
     name: 'analytics-api',
-    bootstrap: bootstrapAnalyticsApi,
+    bootstrap: async (env) =>
+      (await import('@learnpulse/analytics-api')).bootstrapAnalyticsApi(env),
     url: (env) => `http://${env.HTTP_HOST}:${env.ANALYTICS_API_PORT}/`,
   },
   {
     name: 'xapi-gateway',
-    bootstrap: bootstrapXapiGateway,
+    bootstrap: async (env) => (await import('@learnpulse/xapi-gateway')).bootstrapXapiGateway(env),
     url: (env) => `http://${env.HTTP_HOST}:${env.XAPI_GATEWAY_PORT}/xapi/`,
   },
 ];
