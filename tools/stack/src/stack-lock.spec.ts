@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -44,5 +44,22 @@ describe('withStackLock', () => {
       withStackLock(lock, 300, () => Promise.resolve()),
       /another `stack up`/,
     );
+  });
+
+  it('waits for a lock that is still being written instead of taking it over', async () => {
+    const lock = await lockIn();
+    await writeFile(lock, '');
+    await assert.rejects(
+      withStackLock(lock, 300, () => Promise.resolve()),
+      /another `stack up`/,
+    );
+  });
+
+  it('takes over an empty lock once it is stale', async () => {
+    const lock = await lockIn();
+    await writeFile(lock, '');
+    const longAgo = new Date(Date.now() - 60_000);
+    await utimes(lock, longAgo, longAgo);
+    assert.equal(await withStackLock(lock, 1_000, () => Promise.resolve('ran')), 'ran');
   });
 });

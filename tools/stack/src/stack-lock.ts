@@ -2,7 +2,7 @@
  * Serialises `stack up` across processes (a test run and `npm start` at the same moment):
  * without it both could start a JVM and the loser's pid would overwrite the winner's.
  */
-import { open, readFile, rm } from 'node:fs/promises';
+import { open, readFile, rm, stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 function ownerAlive(pid: number): boolean {
@@ -12,6 +12,13 @@ function ownerAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+const HALF_WRITTEN_STALE_MS = 10_000;
+
+async function olderThan(file: string, ms: number): Promise<boolean> {
+  const info = await stat(file).catch(() => undefined);
+  return info === undefined || Date.now() - info.mtimeMs > ms;
 }
 
 async function tryAcquire(lockFile: string): Promise<boolean> {
@@ -35,14 +42,16 @@ export async function withStackLock<T>(
   const deadline = Date.now() + timeoutMs;
   while (!(await tryAcquire(lockFile))) {
     const owner = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
-    // A lock left by a process that died (or a half-written one) is taken over.
-    if (!Number.isInteger(owner) || owner <= 0 || !ownerAlive(owner)) {
+    const unreadable = !Number.isInteger(owner) || owner <= 0;
+    // A lock left by a process that died is taken over. An empty one is usually being written
+    // right now (open and write are two steps), so it is taken over only once it is stale.
+    if (unreadable ? await olderThan(lockFile, HALF_WRITTEN_STALE_MS) : !ownerAlive(owner)) {
       await rm(lockFile, { force: true });
       continue;
     }
     if (Date.now() > deadline) {
       throw new Error(
-        `another \`stack up\` (pid ${owner}) holds ${lockFile}; waited ${Math.round(timeoutMs / 1000)} s`,
+        `another \`stack up\`${unreadable ? '' : ` (pid ${owner})`} holds ${lockFile}; waited ${Math.round(timeoutMs / 1000)} s`,
       );
     }
     await sleep(250);

@@ -53,7 +53,10 @@ export async function main(args: string[]): Promise<number> {
     '--test-reporter-destination=stdout',
     ...specs,
   ];
-  const child = spawn(process.execPath, nodeArgs, { stdio: 'inherit', cwd: workspaceRoot });
+  // A whole-repo run stops the broker it started. Per-project runs (Nx runs several at once)
+  // leave it up for each other, as a dev server; `npm run stack:down` stops it.
+  const env = { ...process.env, LEARNPULSE_TEST_KEEP_STACK: args.length > 0 ? '1' : '0' };
+  const child = spawn(process.execPath, nodeArgs, { stdio: 'inherit', cwd: workspaceRoot, env });
   return new Promise((resolve) =>
     child.on('exit', (code) => {
       resolve(code ?? 1);
