@@ -6,5 +6,6 @@ export { formatStackStatus, stackStatus } from './stack-status';
 export type { ClickHouseStatus, KafkaStatus, StackStatus, TopicStatus } from './stack-status';
 export type { ClickHouseTarget } from './clickhouse-target';
 export { MissingToolError } from './java-tools';
+export { ensureKafkaJars } from './kafka-jars';
 export { resolveStackPaths } from './stack-paths';
 export type { StackPaths } from './stack-paths';
