@@ -4,9 +4,12 @@ import { AuthModule } from '@learnpulse/auth';
 import { ObservabilityModule } from '@learnpulse/observability';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AboutModule } from './about/about.module';
 import { GatewayExceptionFilter } from './http/gateway-exception.filter';
 import { GatewayKafkaModule } from './kafka/gateway-kafka.module';
+import { StatementQueriesModule } from './statement-queries/statement-queries.module';
 import { StatementsModule } from './statements/statements.module';
+import { StoreModule } from './store/store.module';
 
 export const APP_NAME = 'xapi-gateway';
 
@@ -19,7 +22,10 @@ export class XapiGatewayModule {
         ObservabilityModule.forRoot({ app: APP_NAME, env }),
         AuthModule.forRoot(env),
         GatewayKafkaModule.forRoot(env),
+        StoreModule.forRoot(env),
+        StatementQueriesModule,
         StatementsModule,
+        AboutModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GatewayExceptionFilter }],
     };

@@ -4,6 +4,7 @@ import { createNestApp } from '@learnpulse/observability';
 import { type INestApplication } from '@nestjs/common';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { APP_NAME, XapiGatewayModule } from './app.module';
+import { registerMultipartParser } from './attachments/multipart-parser';
 import { configureHttp } from './http/configure-http';
 
 export async function bootstrapXapiGateway(
@@ -14,7 +15,8 @@ export async function bootstrapXapiGateway(
     app: APP_NAME,
     port: env.XAPI_GATEWAY_PORT,
     configure: (app) => {
-      configureHttp(app, env.HTTP_BODY_LIMIT_BYTES);
+      configureHttp(app, env);
+      registerMultipartParser(app.getHttpAdapter().getInstance(), env.HTTP_BODY_LIMIT_BYTES);
     },
   });
 }

@@ -62,7 +62,11 @@ describe('xapi-gateway main.js', () => {
     });
     const response = await fetch(`${baseUrl}/xapi/statements`, {
       method: 'POST',
-      headers: { authorization: basicAuthHeader(key, secret), 'content-type': 'application/json' },
+      headers: {
+        authorization: basicAuthHeader(key, secret),
+        'content-type': 'application/json',
+        'x-experience-api-version': '2.0.0',
+      },
       body: JSON.stringify({
         actor: { mbox: 'mailto:a@b.example' },
         verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' },

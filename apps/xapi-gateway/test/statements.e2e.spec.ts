@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { CLICKHOUSE, type ClickHouseClient, runMigrations } from '@learnpulse/clickhouse';
 import { type Environment } from '@learnpulse/config';
 import { decodeStoredStatement, learningEventCodec } from '@learnpulse/events';
 import {
@@ -16,10 +17,10 @@ import {
 } from '@learnpulse/kafka';
 import { basicAuthHeader } from '@learnpulse/auth';
 import { testEnvironment, uniqueName } from '@learnpulse/testing';
-import { lrsAuthority } from '@learnpulse/xapi';
 import { type INestApplication } from '@nestjs/common';
 import { type Kafka } from 'kafkajs';
 import { bootstrapXapiGateway, PRODUCER } from '../src/index';
+import { credentialAuthority } from '../src/statements/statement-authority';
 import { endOffsets, type Offsets, readBetween } from './kafka-window';
 
 const COURSE_TYPE = 'http://adlnet.gov/expapi/activities/course';
@@ -53,6 +54,8 @@ describe('POST /xapi/statements (real Kafka)', () => {
       ),
     });
     app = await bootstrapXapiGateway(env);
+    // POST looks client-chosen ids up in the statement store; no writer runs here to create it.
+    await runMigrations(app.get<ClickHouseClient>(CLICKHOUSE), env);
     baseUrl = `http://${env.HTTP_HOST}:${env.XAPI_GATEWAY_PORT}`;
     tenant = env.DEMO_TENANT;
     authorization = basicAuthHeader(env.DEMO_LRS_KEY, env.DEMO_LRS_SECRET ?? '');
@@ -63,7 +66,10 @@ describe('POST /xapi/statements (real Kafka)', () => {
   });
 
   function post(body: unknown, options: PostOptions = {}): Promise<Response> {
-    const headers: Record<string, string> = { ...options.headers };
+    const headers: Record<string, string> = {
+      'X-Experience-API-Version': '2.0.0',
+      ...options.headers,
+    };
     const auth = options.authorization === undefined ? authorization : options.authorization;
     if (auth !== null) headers.authorization = auth;
     const contentType =
@@ -127,7 +133,7 @@ describe('POST /xapi/statements (real Kafka)', () => {
 
     const response = await post(batch, { headers: { 'X-Experience-API-Version': '1.0.3' } });
     assert.equal(response.status, 200, await response.clone().text());
-    assert.equal(response.headers.get('x-experience-api-version'), '2.0.0');
+    assert.equal(response.headers.get('x-experience-api-version'), '1.0.3');
     const ids = (await response.json()) as string[];
     assert.equal(ids.length, 3);
     assert.equal(ids[0], batch[0]?.id);
@@ -147,7 +153,8 @@ describe('POST /xapi/statements (real Kafka)', () => {
       assert.equal(record.tenant, tenant);
       assert.equal(message.key, `${tenant}:${record.statementId}`);
       assert.equal(record.statement.id, record.statementId);
-      assert.deepEqual(record.authority, lrsAuthority(tenant));
+      // The credential that sent it (contract: urn:learnpulse:tenant:<tenant>, key as name).
+      assert.deepEqual(record.authority, credentialAuthority({ tenant, key: env.DEMO_LRS_KEY }));
       assert.equal(record.version, '2.0.0');
       assert.ok(Date.parse(record.stored) > Date.now() - 60_000);
     }
@@ -304,11 +311,11 @@ describe('POST /xapi/statements (real Kafka)', () => {
     assert.match(body.message, /0\.95/);
   });
 
-  it('refuses bodies that are not application/json with 415', async () => {
+  it('refuses bodies that are not application/json with 400 (xAPI XAPI-00127)', async () => {
     const text = JSON.stringify(statement('media', 0));
     for (const contentType of ['text/plain', 'application/xml', null]) {
       const response = await post(text, { contentType });
-      assert.equal(response.status, 415, String(contentType));
+      assert.equal(response.status, 400, String(contentType));
     }
   });
 
@@ -381,6 +388,7 @@ describe('POST /xapi/statements when Kafka does not take the records', () => {
           headers: {
             authorization: basicAuthHeader(env.DEMO_LRS_KEY, env.DEMO_LRS_SECRET ?? ''),
             'content-type': 'application/json',
+            'x-experience-api-version': '2.0.0',
           },
           body: JSON.stringify({
             actor: { mbox: 'mailto:a@b.example' },

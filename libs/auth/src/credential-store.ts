@@ -1,29 +1,41 @@
 /**
- * Who may call the HTTP APIs: credentials (key → tenant + scrypt hash) from TENANT_CREDENTIALS,
- * plus the demo tenant's when DEMO_LRS_SECRET is set (hashed at start, the plain text dropped).
+ * Who may call the HTTP APIs. Two sources: the fixed credentials of the environment
+ * (TENANT_CREDENTIALS, plus the demo tenant's when DEMO_LRS_SECRET is set, hashed at start and
+ * the plain text dropped), and the tenancy topic that `npx learnpulse credential add|revoke`
+ * writes, followed live into a TenancyState. A fixed credential wins over a topic one of the
+ * same key; a topic credential counts only while it is not revoked and its tenant exists.
  *
  * scrypt costs ~50 ms of CPU by design, too much for every request of an exam-day peak, so a
  * verified secret is remembered as an HMAC under a key that lives only in this process: later
- * requests with the same credential cost one HMAC, and no plain secret is ever kept.
+ * requests with the same credential cost one HMAC, and no plain secret is ever kept. The HMAC
+ * covers the stored hash too, and a changed or revoked credential drops its entry at once.
  */
 import type { Environment, StoredCredential } from '@learnpulse/config';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Credential } from './scopes';
 import { hashSecret, verifySecret } from './secret-hash';
+import { TenancyState } from './tenancy-state';
 
 const VERIFIED_CACHE_LIMIT = 10_000;
 
 export class CredentialStore {
-  private readonly byKey = new Map<string, StoredCredential>();
+  private readonly fixed = new Map<string, StoredCredential>();
   private readonly verified = new Map<string, Buffer>();
   private readonly cacheKey = randomBytes(32);
 
-  constructor(credentials: readonly StoredCredential[]) {
+  constructor(
+    credentials: readonly StoredCredential[],
+    readonly tenancy: TenancyState = new TenancyState(),
+  ) {
     for (const credential of credentials) {
-      if (this.byKey.has(credential.key)) {
+      if (this.fixed.has(credential.key)) {
         throw new Error(`credential key "${credential.key}" is configured twice`);
       }
-      this.byKey.set(credential.key, credential);
+      this.fixed.set(credential.key, credential);
     }
+    tenancy.onCredentialChange((key) => {
+      if (!this.fixed.has(key)) this.verified.delete(key);
+    });
   }
 
   static async fromEnvironment(
@@ -31,6 +43,7 @@ export class CredentialStore {
       Environment,
       'TENANT_CREDENTIALS' | 'DEMO_TENANT' | 'DEMO_LRS_KEY' | 'DEMO_LRS_SECRET'
     >,
+    tenancy?: TenancyState,
   ): Promise<CredentialStore> {
     const credentials = [...env.TENANT_CREDENTIALS];
     if (env.DEMO_LRS_SECRET !== undefined) {
@@ -38,25 +51,44 @@ export class CredentialStore {
         tenant: env.DEMO_TENANT,
         key: env.DEMO_LRS_KEY,
         secretHash: await hashSecret(env.DEMO_LRS_SECRET),
+        scopes: ['all'],
       });
     }
-    return new CredentialStore(credentials);
+    return new CredentialStore(credentials, tenancy);
   }
 
+  /** Number of fixed (environment) credentials. */
   get size(): number {
-    return this.byKey.size;
+    return this.fixed.size;
   }
 
-  /** The tenant the credential belongs to, or null when the key is unknown or the secret wrong. */
-  async authenticate(key: string, secret: string): Promise<string | null> {
-    const credential = this.byKey.get(key);
+  /** True when the key comes from the environment (not manageable through the tenancy topic). */
+  isFixed(key: string): boolean {
+    return this.fixed.has(key);
+  }
+
+  private lookup(key: string): StoredCredential | undefined {
+    return this.fixed.get(key) ?? this.tenancy.activeCredential(key);
+  }
+
+  /** The caller's tenant, key and scopes, or null when the key is unknown, revoked or the secret wrong. */
+  async authenticate(key: string, secret: string): Promise<Credential | null> {
+    const credential = this.lookup(key);
     if (credential === undefined) return null;
-    const fingerprint = createHmac('sha256', this.cacheKey).update(`${key}\0${secret}`).digest();
+    const fingerprint = createHmac('sha256', this.cacheKey)
+      .update(`${key}\0${credential.secretHash}\0${secret}`)
+      .digest();
     const known = this.verified.get(key);
-    if (known !== undefined && timingSafeEqual(known, fingerprint)) return credential.tenant;
+    if (known !== undefined && timingSafeEqual(known, fingerprint)) return toCredential(credential);
     if (!(await verifySecret(secret, credential.secretHash))) return null;
+    // The credential may have been revoked while scrypt ran.
+    if (this.lookup(key)?.secretHash !== credential.secretHash) return null;
     if (this.verified.size >= VERIFIED_CACHE_LIMIT) this.verified.clear();
     this.verified.set(key, fingerprint);
-    return credential.tenant;
+    return toCredential(credential);
   }
+}
+
+function toCredential({ tenant, key, scopes }: StoredCredential): Credential {
+  return { tenant, key, scopes: [...scopes] };
 }

@@ -1,6 +1,28 @@
-export { AuthModule } from './auth.module';
+export { AuthModule, type AuthModuleOptions } from './auth.module';
 export { BasicAuthGuard, type TenantRequest } from './basic-auth.guard';
 export { basicAuthHeader, parseBasicAuthorization, type BasicCredentials } from './basic-auth';
 export { CredentialStore } from './credential-store';
-export { CurrentTenant } from './current-tenant.decorator';
+export { CurrentCredential, CurrentTenant } from './current-tenant.decorator';
+export { REQUIRED_SCOPES, RequireScopes } from './require-scopes.decorator';
+export {
+  type Credential,
+  hasAnyScope,
+  isScope,
+  parseScopes,
+  readsOnlyOwnStatements,
+  type Scope,
+  SCOPES,
+} from './scopes';
 export { hashSecret, verifySecret } from './secret-hash';
+export { TenancyAdmin, type NewCredential } from './tenancy-admin';
+export { ensureTenancyTopic, TenancyFollower, type TenancyEnvironment } from './tenancy-follower';
+export {
+  type CredentialRecord,
+  decodeTenancyRecord,
+  encodeTenancyRecord,
+  type TenancyChange,
+  type TenancyRecord,
+  tenancyRecordKey,
+  type TenantRecord,
+} from './tenancy-records';
+export { TenancyState } from './tenancy-state';

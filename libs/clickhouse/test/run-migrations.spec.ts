@@ -32,6 +32,8 @@ describe('runMigrations', () => {
       '0002_xapi_statements',
       '0003_course_daily_activity',
       '0004_sink_offsets',
+      '0005_xapi_statement_store',
+      '0006_xapi_attachments',
     ]);
     const tables = await rows<{ name: string; comment: string }>(
       client,
@@ -45,7 +47,12 @@ describe('runMigrations', () => {
         'learning_events',
         'schema_migrations',
         'sink_offsets',
+        'xapi_attachments',
+        'xapi_attachments_ingest',
+        'xapi_attachments_mv',
         'xapi_statements',
+        'xapi_voided_statements',
+        'xapi_voided_statements_mv',
       ],
     );
     assert.deepEqual(
@@ -62,7 +69,7 @@ describe('runMigrations', () => {
   it('applies each migration once and records version, name and checksum', async () => {
     const again = await runMigrations(client, engine.env);
     assert.deepEqual(again.applied, []);
-    assert.equal(again.alreadyApplied.length, 4);
+    assert.equal(again.alreadyApplied.length, 6);
     const recorded = await rows<{ version: number; name: string; checksum: string; n: string }>(
       client,
       'SELECT version, name, checksum, count() OVER (PARTITION BY version) AS n FROM schema_migrations FINAL ORDER BY version',
@@ -74,6 +81,8 @@ describe('runMigrations', () => {
         [2, 'xapi_statements', '1'],
         [3, 'course_daily_activity', '1'],
         [4, 'sink_offsets', '1'],
+        [5, 'xapi_statement_store', '1'],
+        [6, 'xapi_attachments', '1'],
       ],
     );
     for (const r of recorded) assert.match(r.checksum, /^[0-9a-f]{64}$/);
@@ -138,7 +147,7 @@ describe('runMigrations', () => {
       );
       assert.deepEqual(
         versions.map((v) => v.version),
-        [1, 2, 3, 4],
+        [1, 2, 3, 4, 5, 6],
       );
       assert.deepEqual((await runMigrations(a, env)).applied, []);
     } finally {

@@ -22,6 +22,20 @@ const brokerList = z
       .min(1, 'at least one broker is required'),
   );
 
+/** xAPI's authorization scopes (OAuth scope list of the spec); `all` allows everything. */
+export const CREDENTIAL_SCOPES = [
+  'statements/write',
+  'statements/read',
+  'statements/read/mine',
+  'all/read',
+  'all',
+  'define',
+  'profile',
+  'state',
+] as const;
+export const credentialScopeSchema = z.enum(CREDENTIAL_SCOPES);
+export type CredentialScope = z.infer<typeof credentialScopeSchema>;
+
 /** A tenant's stored credential: the secret is kept only as a scrypt hash. */
 export const storedCredentialSchema = z.object({
   tenant: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'tenant must be a lowercase slug'),
@@ -34,10 +48,11 @@ export const storedCredentialSchema = z.object({
       /^scrypt\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/,
       'secretHash must be scrypt$<salt>$<hash> (see `npx learnpulse credential hash`)',
     ),
+  scopes: z.array(credentialScopeSchema).min(1).default(['all']),
 });
 export type StoredCredential = z.infer<typeof storedCredentialSchema>;
 
-/** TENANT_CREDENTIALS: "tenant:key:scrypt$salt$hash,..." */
+/** TENANT_CREDENTIALS: "tenant:key:scrypt$salt$hash[:scope+scope],..." (scopes default to `all`) */
 const credentialList = z
   .string()
   .transform((value) =>
@@ -47,10 +62,35 @@ const credentialList = z
       .filter((entry) => entry.length > 0)
       .map((entry) => {
         const [tenant, key, ...rest] = entry.split(':');
-        return { tenant, key, secretHash: rest.join(':') };
+        const scopes = rest.length === 2 ? rest.pop() : undefined;
+        return {
+          tenant,
+          key,
+          secretHash: rest.join(':'),
+          ...(scopes === undefined ? {} : { scopes: scopes.split('+') }),
+        };
       }),
   )
   .pipe(z.array(storedCredentialSchema));
+
+/** XAPI_CORS_ORIGINS: "*" or a comma list of origins (scheme://host[:port]). */
+const corsOrigins = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim().replace(/\/+$/, ''))
+      .filter((entry) => entry.length > 0),
+  )
+  .pipe(
+    z
+      .array(
+        z
+          .string()
+          .regex(/^(\*|https?:\/\/[^/\s]+)$/, 'each origin must be * or scheme://host[:port]'),
+      )
+      .min(1, 'at least one origin (or *) is required'),
+  );
 
 export const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -87,10 +127,14 @@ export const environmentSchema = z.object({
   DEMO_TENANT: storedCredentialSchema.shape.tenant.default('demo'),
   DEMO_LRS_KEY: storedCredentialSchema.shape.key.default('demo-lrs'),
   DEMO_LRS_SECRET: z.string().min(12, 'DEMO_LRS_SECRET must be at least 12 characters').optional(),
+  /** Browser origins allowed to call the xAPI gateway (CORS): "*" or "https://a.example,https://b.example". */
+  XAPI_CORS_ORIGINS: corsOrigins.default(['*']),
 
   WAREHOUSE_CONSUMER_GROUP: z.string().min(1).default('warehouse-writer'),
   WAREHOUSE_BATCH_MAX_ROWS: positiveInt.max(1_000_000).default(10_000),
-  WAREHOUSE_BATCH_MAX_WAIT_MS: positiveInt.max(60_000).default(500),
+  // Short, so a POSTed statement is readable by id well within 1 s (xAPI read-after-write);
+  // under load batches fill by size long before this.
+  WAREHOUSE_BATCH_MAX_WAIT_MS: positiveInt.max(60_000).default(200),
 });
 
 export type Environment = z.infer<typeof environmentSchema> & {

@@ -56,6 +56,31 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads optional scopes as a 4th part of a credential, `all` when absent', () => {
+    const hash = 'scrypt$c2FsdA==$aGFzaA==';
+    const env = loadConfig({
+      TENANT_CREDENTIALS: `uni-a:key-a:${hash}:statements/write+statements/read,uni-b:key-b:${hash}`,
+    });
+    assert.deepEqual(
+      env.TENANT_CREDENTIALS.map((c) => c.scopes),
+      [['statements/write', 'statements/read'], ['all']],
+    );
+    assert.throws(
+      () => loadConfig({ TENANT_CREDENTIALS: `uni-a:key-a:${hash}:statements/everything` }),
+      /TENANT_CREDENTIALS/,
+    );
+  });
+
+  it('reads XAPI_CORS_ORIGINS as * by default or a list of origins', () => {
+    assert.deepEqual(loadConfig({}).XAPI_CORS_ORIGINS, ['*']);
+    assert.deepEqual(
+      loadConfig({ XAPI_CORS_ORIGINS: 'https://lms.example.edu, http://localhost:3000/' })
+        .XAPI_CORS_ORIGINS,
+      ['https://lms.example.edu', 'http://localhost:3000'],
+    );
+    assert.throws(() => loadConfig({ XAPI_CORS_ORIGINS: 'lms.example.edu' }), /XAPI_CORS_ORIGINS/);
+  });
+
   it('refuses a short demo secret', () => {
     assert.throws(() => loadConfig({ DEMO_LRS_SECRET: 'short' }), /DEMO_LRS_SECRET/);
   });

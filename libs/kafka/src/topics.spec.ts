@@ -15,7 +15,7 @@ describe('TOPIC_SPECS', () => {
     }
     assert.deepEqual(
       TOPIC_SPECS.filter((spec) => spec.compacted).map((spec) => spec.name),
-      [TOPICS.riskEngineState],
+      [TOPICS.riskEngineState, TOPICS.tenancy],
     );
   });
 

@@ -5,10 +5,12 @@
 
 export const TOPICS = {
   xapiStatements: 'xapi.statements.v1',
+  xapiAttachments: 'xapi.attachments.v1',
   learningEvents: 'learning.events.v1',
   learningEventsDlq: 'learning.events.dlq.v1',
   learnerRisk: 'learner.risk.v1',
   riskEngineState: 'risk-engine.state.v1',
+  tenancy: 'learnpulse.tenancy.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
@@ -41,6 +43,18 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
     configEntries: [{ name: 'retention.ms', value: '-1' }],
   },
   {
+    name: TOPICS.xapiAttachments,
+    key: 'tenant:sha2',
+    value: 'raw attachment bytes, content-type header',
+    compacted: false,
+    // Part of the LRS store like the statements; one record per attachment, up to 16 MiB
+    // (the broker's default limit is 1 MiB).
+    configEntries: [
+      { name: 'retention.ms', value: '-1' },
+      { name: 'max.message.bytes', value: String(16 * 1024 * 1024) },
+    ],
+  },
+  {
     name: TOPICS.learningEvents,
     key: 'tenant:learnerId',
     value: 'LearningEvent (Avro, Confluent wire format)',
@@ -66,6 +80,13 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
     name: TOPICS.riskEngineState,
     key: 'tenant:learnerId',
     value: 'learner state snapshot',
+    compacted: true,
+    configEntries: [{ name: 'cleanup.policy', value: 'compact' }],
+  },
+  {
+    name: TOPICS.tenancy,
+    key: 'tenant:<id> | credential:<key>',
+    value: 'tenant or credential (JSON, secret as scrypt hash only)',
     compacted: true,
     configEntries: [{ name: 'cleanup.policy', value: 'compact' }],
   },

@@ -4,11 +4,14 @@ export type {
   StoredXapiStatement,
   XapiAccount,
   XapiActivity,
+  XapiAttachment,
   XapiActivityDefinition,
   XapiActor,
   XapiAgent,
   XapiContext,
   XapiContextActivities,
+  XapiContextAgent,
+  XapiContextGroup,
   XapiGroup,
   XapiObject,
   XapiResult,
@@ -21,9 +24,15 @@ export type {
 } from './statement.types';
 export {
   statementPath,
+  validateStatement,
   validateStatementBatch,
   validateStatementShape,
+  type ValidateOptions,
 } from './validate-statement';
+export { type XapiSpecVersion } from './rules/validation-report';
+export { SIGNATURE_USAGE_TYPE } from './rules/attachment';
+export { statementsEquivalent } from './statement-comparison';
+export { canonicalStatement, idsOnlyStatement, parseAcceptLanguage } from './statement-formats';
 export { normaliseStatement, type NormaliseOptions } from './normalise-statement';
 export { LRS_AUTHORITY_HOME_PAGE, lrsAuthority } from './lrs-authority';
 export { actorLearnerId } from './learner-id';

@@ -73,4 +73,35 @@ describe('normaliseStatement', () => {
     ]);
     assert.deepEqual(input, snapshot);
   });
+
+  it("sets version '1.0.0' on a version-less statement under xAPI 1.0.x and keeps a given one", () => {
+    assert.equal(
+      normaliseStatement(base, { authority, stored, version: '1.0.3' }).version,
+      '1.0.0',
+    );
+    assert.equal(
+      normaliseStatement({ ...base, version: '1.0.3' }, { authority, stored, version: '1.0.3' })
+        .version,
+      '1.0.3',
+    );
+  });
+
+  it("stores a SubStatement's single context activities as arrays too", () => {
+    const normalised = normaliseStatement(
+      {
+        ...base,
+        object: {
+          objectType: 'SubStatement',
+          actor: base.actor,
+          verb: base.verb,
+          object: { id: 'https://lms.example/exam' },
+          context: { contextActivities: { parent: { id: 'https://lms.example/course/1' } } },
+        },
+      },
+      { authority, stored },
+    );
+    assert.deepEqual((normalised.object as { context: unknown }).context, {
+      contextActivities: { parent: [{ id: 'https://lms.example/course/1' }] },
+    });
+  });
 });

@@ -9,9 +9,11 @@ import { describe, it } from 'node:test';
 import { learningEventCodec } from '@learnpulse/events';
 import { lrsAuthority } from './lrs-authority';
 import { normaliseStatement } from './normalise-statement';
+import { statementsEquivalent } from './statement-comparison';
+import { canonicalStatement, idsOnlyStatement } from './statement-formats';
 import { type XapiStatement } from './statement.types';
 import { statementToLearningEvent } from './statement-to-learning-event';
-import { validateStatementShape } from './validate-statement';
+import { validateStatement, validateStatementShape } from './validate-statement';
 
 // dist/src/real-samples.spec.js → repo root → its sibling `shared`.
 const fixtures = path.resolve(__dirname, '../../../../../shared/fixtures');
@@ -49,7 +51,31 @@ function samples(): Sample[] {
       statement: statement as XapiStatement,
     }));
   });
-  return [...ndjson, ...moodle];
+  return [...ndjson, ...moodle, ...edxExpected()];
+}
+
+/** The known-bad samples: their original file names (under edx-xapi-expected/ too). */
+function invalidManifest(): { reasons: string[]; path: string }[] {
+  return JSON.parse(readFileSync(path.join(fixtures, 'xapi/invalid.manifest.json'), 'utf8')) as {
+    reasons: string[];
+    path: string;
+  }[];
+}
+
+/** Open edX's expected xAPI output, one statement or an array per file, minus the known-bad. */
+function edxExpected(): Sample[] {
+  const dir = path.join(fixtures, 'edx-xapi-expected');
+  const bad = new Set(invalidManifest().map((entry) => path.basename(entry.path)));
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.json') && !bad.has(file))
+    .flatMap((file) => {
+      const content = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as unknown;
+      const list = Array.isArray(content) ? content : [content];
+      return list.map((statement, i) => ({
+        name: `edx-xapi-expected/${file} [${i}]`,
+        statement: statement as XapiStatement,
+      }));
+    });
 }
 
 const receivedAt = Date.UTC(2024, 4, 1);
@@ -60,11 +86,17 @@ describe('real xAPI samples (Open edX, Moodle)', () => {
     assert.ok(all.length >= 300, `only ${all.length} samples found under ${fixtures}`);
   });
 
-  it('accepts every sample', () => {
-    const failures = all
-      .map(({ name, statement }) => ({ name, errors: validateStatementShape(statement) }))
-      .filter(({ errors }) => errors.length > 0);
-    assert.deepEqual(failures, []);
+  for (const version of ['2.0.0', '1.0.3'] as const) {
+    it(`accepts every sample under xAPI ${version}`, () => {
+      const failures = all
+        .map(({ name, statement }) => ({ name, errors: validateStatement(statement, { version }) }))
+        .filter(({ errors }) => errors.length > 0);
+      assert.deepEqual(failures, []);
+    });
+  }
+
+  it('includes every Open edX expected-output file that is not known-bad', () => {
+    assert.ok(all.filter((s) => s.name.startsWith('edx-xapi-expected/')).length >= 45);
   });
 
   it('accepts every sample once normalised by the LRS', () => {
@@ -72,6 +104,16 @@ describe('real xAPI samples (Open edX, Moodle)', () => {
     for (const { name, statement } of all) {
       const stored = normaliseStatement(statement, { authority, stored: new Date(receivedAt) });
       assert.deepEqual(validateStatementShape(stored), [], name);
+    }
+  });
+
+  it('reads every sample back as the same statement once stored (comparison rules)', () => {
+    const authority = lrsAuthority('acme');
+    for (const { name, statement } of all) {
+      const stored = normaliseStatement(statement, { authority, stored: new Date(receivedAt) });
+      assert.ok(statementsEquivalent(statement, JSON.parse(JSON.stringify(stored))), name);
+      assert.deepEqual(validateStatementShape(idsOnlyStatement(stored)), [], name);
+      assert.deepEqual(validateStatementShape(canonicalStatement(stored, 'en')), [], name);
     }
   });
 
@@ -112,9 +154,7 @@ describe('real xAPI samples (Open edX, Moodle)', () => {
 
   it('rejects the known-bad samples at the field named in their manifest', () => {
     const bad = readNdjson(path.join(fixtures, 'xapi/invalid.ndjson'));
-    const manifest = JSON.parse(
-      readFileSync(path.join(fixtures, 'xapi/invalid.manifest.json'), 'utf8'),
-    ) as { reasons: string[] }[];
+    const manifest = invalidManifest();
     assert.equal(bad.length, manifest.length);
     bad.forEach((statement, i) => {
       const paths = validateStatementShape(statement).map((e) => e.path);

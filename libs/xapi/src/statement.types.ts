@@ -108,7 +108,33 @@ export interface XapiContext {
   language?: string;
   statement?: XapiStatementRef;
   extensions?: Extensions;
+  /** xAPI 2.0 only. */
+  contextAgents?: XapiContextAgent[];
+  /** xAPI 2.0 only. */
+  contextGroups?: XapiContextGroup[];
   [property: string]: unknown;
+}
+
+export interface XapiContextAgent {
+  objectType: 'contextAgent';
+  agent: XapiAgent;
+  relevantTypes?: string[];
+}
+
+export interface XapiContextGroup {
+  objectType: 'contextGroup';
+  group: XapiGroup;
+  relevantTypes?: string[];
+}
+
+export interface XapiAttachment {
+  usageType: string;
+  display: LanguageMap;
+  description?: LanguageMap;
+  contentType: string;
+  length: number;
+  sha2: string;
+  fileUrl?: string;
 }
 
 export interface XapiStatement {

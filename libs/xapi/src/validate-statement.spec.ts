@@ -58,8 +58,11 @@ describe('validateStatementShape', () => {
     assert.deepEqual(problems(statement({ id: undefined, timestamp: undefined })), []);
   });
 
-  it('accepts stored and authority of any shape, since the LRS overwrites them', () => {
-    assert.deepEqual(problems(statement({ stored: 'whenever', authority: 'me' })), []);
+  it('refuses a malformed stored or authority, though the LRS overwrites both', () => {
+    assert.deepEqual(problems(statement({ stored: 'whenever', authority: 'me' })), [
+      'statement.stored: must be an ISO 8601 date-time (e.g. 2024-05-01T12:00:00Z)',
+      'statement.authority: must be an Agent or Group object',
+    ]);
   });
 
   it('refuses a body that is not an object, without throwing', () => {
@@ -114,10 +117,10 @@ describe('validateStatementShape', () => {
         'statement.actor.mbox_sha1sum: must be 40 hexadecimal characters (SHA-1)',
       ]);
       assert.deepEqual(problems(statement({ actor: { openid: 'jane' } })), [
-        'statement.actor.openid: must be an absolute IRI',
+        'statement.actor.openid: must be an absolute URI',
       ]);
       assert.deepEqual(problems(statement({ actor: { account: { homePage: 'lms', name: '' } } })), [
-        'statement.actor.account.homePage: must be an absolute IRI',
+        'statement.actor.account.homePage: must be an IRL (absolute IRI)',
         'statement.actor.account.name: must be a non-empty string',
       ]);
       assert.deepEqual(problems(statement({ actor: { account: 'jane' } })), [
@@ -326,7 +329,7 @@ describe('validateStatementShape', () => {
         [
           'statement.context.contextActivities.parent[1].id: must be an absolute IRI',
           'statement.context.contextActivities.category.id: must be an absolute IRI',
-          'statement.context.contextActivities.siblings: must be one of parent, grouping, category, other',
+          'statement.context.contextActivities.siblings: is not a property of contextActivities (parent, grouping, category, other)',
         ],
       );
     });
@@ -366,16 +369,16 @@ describe('validateStatementShape', () => {
     });
   });
 
-  it('requires an ISO 8601 timestamp with a zone', () => {
+  it('requires an RFC 3339 timestamp with a zone under xAPI 2.0', () => {
     assert.deepEqual(problems(statement({ timestamp: '2024-05-01 12:00' })), [
-      'statement.timestamp: must be an ISO 8601 date-time with a time zone (e.g. 2024-05-01T12:00:00Z)',
+      'statement.timestamp: must be an RFC 3339 date-time with seconds and a time zone (e.g. 2024-05-01T12:00:00Z)',
     ]);
     assert.deepEqual(problems(statement({ timestamp: '2024-05-01T12:00:00' })).length, 1);
   });
 
   it('refuses an unsupported statement version', () => {
     assert.deepEqual(problems(statement({ version: '0.95' })), [
-      'statement.version: must be a 1.0.x or 2.0.x version string',
+      "statement.version: must be '1.0', '1.0.x' or '2.0.x'",
     ]);
   });
 

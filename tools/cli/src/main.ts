@@ -1,10 +1,16 @@
 /** The `learnpulse` command line. */
 import { Command } from 'commander';
-import { credentialHashCommand } from './commands/credential.command';
+import {
+  credentialAddCommand,
+  credentialHashCommand,
+  credentialListCommand,
+  credentialRevokeCommand,
+} from './commands/credential.command';
 import { demoCommand } from './commands/demo.command';
 import { serveCommand } from './commands/serve.command';
 import { stackDownCommand, stackStatusCommand, stackUpCommand } from './commands/stack.command';
 import { startCommand } from './commands/start.command';
+import { tenantCreateCommand, tenantListCommand } from './commands/tenant.command';
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('learnpulse')
@@ -47,6 +53,32 @@ export async function main(argv: string[]): Promise<void> {
     .requiredOption('--tenant <tenant>', 'tenant slug')
     .requiredOption('--key <key>', 'credential key (the HTTP Basic user name)')
     .action(credentialHashCommand);
+  credential
+    .command('add')
+    .description('add a credential to a tenant; prints key and secret once')
+    .requiredOption('--tenant <tenant>', 'tenant slug (create it first with `tenant create`)')
+    .option('--key <key>', 'credential key (default: <tenant>-<random>)')
+    .option('--scopes <scopes>', 'comma-separated xAPI scopes', 'all')
+    .action(credentialAddCommand);
+  credential
+    .command('revoke')
+    .description('revoke a credential; refused from the next request on')
+    .requiredOption('--key <key>', 'credential key')
+    .action(credentialRevokeCommand);
+  credential
+    .command('list')
+    .description('credentials on the tenancy topic (no secrets)')
+    .option('--tenant <tenant>', 'only this tenant')
+    .action(credentialListCommand);
+
+  const tenant = program.command('tenant').description('tenants (institutions)');
+  tenant
+    .command('create')
+    .argument('<tenant>', 'tenant slug ([a-z0-9_-])')
+    .option('--name <name>', 'display name')
+    .description('create a tenant')
+    .action(tenantCreateCommand);
+  tenant.command('list').description('tenants on the tenancy topic').action(tenantListCommand);
 
   await program.parseAsync(argv);
 }

@@ -45,6 +45,14 @@ describe('xapiStatementRow', () => {
         statement: undefined,
         kafka_partition: 2,
         kafka_offset: 7,
+        activity_id: 'https://lms.example.edu/course/bio-101',
+        agents: ['mbox:mailto:ada@example.org'],
+        related_agents: ['mbox:mailto:ada@example.org', 'account:https://lrs.example|uni'],
+        related_activities: ['https://lms.example.edu/course/bio-101'],
+        authority_key: '',
+        statement_ref_id: null,
+        is_voiding: 0,
+        voided_target_id: null,
       },
     );
     const stored = JSON.parse(row.statement) as Record<string, unknown>;
@@ -86,6 +94,10 @@ describe('xapiStatementRow', () => {
     assert.throws(
       () => xapiStatementRow(record({ context: { registration: 'x' } }), position),
       /registration/,
+    );
+    assert.throws(
+      () => xapiStatementRow(record({ object: { objectType: 'StatementRef', id: 'x' } }), position),
+      /StatementRef/,
     );
   });
 });

@@ -1,10 +1,11 @@
-/** A stored xAPI statement as an `xapi_statements` row (see libs/clickhouse/migrations/0002). */
+/** A stored xAPI statement as an `xapi_statements` row (libs/clickhouse/migrations/0002, 0005). */
 import { isStorableTime, toDateTime64 } from '@learnpulse/clickhouse';
 import { type StoredStatementRecord } from '@learnpulse/events';
 import { actorLearnerId, parseIsoTimestamp } from '@learnpulse/xapi';
 import { type KafkaPosition, RowMappingError, UUID_PATTERN } from './row-mapping';
+import { type StatementIndex, statementIndex } from './statement-index';
 
-export interface XapiStatementRow extends Record<string, unknown> {
+export interface XapiStatementRow extends Record<string, unknown>, StatementIndex {
   tenant: string;
   statement_id: string;
   verb_id: string;
@@ -83,6 +84,11 @@ export function xapiStatementRow(
   const stored = time('stored', record.stored);
   const timestamp =
     statement.timestamp === undefined ? stored : time('statement.timestamp', statement.timestamp);
+  const full = storedStatement(record);
+  const index = statementIndex(full);
+  if (index.statement_ref_id !== null && !UUID_PATTERN.test(index.statement_ref_id)) {
+    throw new RowMappingError('StatementRef object id is not a UUID');
+  }
   return {
     tenant: record.tenant,
     statement_id: record.statementId,
@@ -93,8 +99,9 @@ export function xapiStatementRow(
     timestamp: toDateTime64(timestamp),
     stored: toDateTime64(stored),
     version: record.version,
-    statement: JSON.stringify(storedStatement(record)),
+    statement: JSON.stringify(full),
     kafka_partition: position.partition,
     kafka_offset: position.offset,
+    ...index,
   };
 }

@@ -139,7 +139,7 @@ export class BatchWriter {
     for (const { offset, message } of planned.messages) {
       try {
         if (message.value === null) throw new Error('record has no value');
-        rows.push(sinkTopic.toRow(message.value, { partition: batch.partition, offset }));
+        rows.push(sinkTopic.toRow(message.value, { partition: batch.partition, offset }, message));
       } catch (error) {
         deadLetters.push(
           deadLetterMessage({

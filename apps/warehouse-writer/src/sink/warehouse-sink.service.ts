@@ -54,7 +54,7 @@ export class WarehouseSinkService
       partitions: env.KAFKA_TOPIC_PARTITIONS,
       replicationFactor: env.KAFKA_REPLICATION_FACTOR,
       topics: TOPIC_SPECS.filter((spec) =>
-        [TOPICS.learningEvents, TOPICS.xapiStatements, TOPICS.learningEventsDlq].some(
+        [...SINK_TOPICS.map((t) => t.topic), TOPICS.learningEventsDlq].some(
           (name) => name === spec.name,
         ),
       ),

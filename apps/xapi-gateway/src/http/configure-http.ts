@@ -1,14 +1,16 @@
 /**
  * Fastify-level setup of the gateway, before routes exist: the JSON body parser (so a parse
- * error reaches the exception filter with its reason), the xAPI version header on every
- * response, and the request-duration histogram.
+ * error reaches the exception filter with its reason), the xAPI protocol hooks (version
+ * negotiation and header, alternate request syntax), CORS, and the request-duration histogram.
  */
+import type { Environment } from '@learnpulse/config';
 import { METRICS } from '@learnpulse/observability';
-import { LRS_XAPI_VERSION } from '@learnpulse/xapi';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { Histogram, type Registry } from 'prom-client';
+import { enableXapiCors } from './cors';
 import { InvalidJsonBodyError } from './http.errors';
+import { registerXapiProtocolHooks } from './xapi-protocol.hooks';
 
 type BodyDone = (error: Error | null, body?: unknown) => void;
 
@@ -39,8 +41,13 @@ function explainJsonError(text: string): string {
   return 'the body uses a forbidden __proto__ or constructor.prototype key';
 }
 
-export function configureHttp(app: NestFastifyApplication, bodyLimit: number): void {
+export function configureHttp(
+  app: NestFastifyApplication,
+  env: Pick<Environment, 'HTTP_BODY_LIMIT_BYTES' | 'XAPI_CORS_ORIGINS'>,
+): void {
+  const bodyLimit = env.HTTP_BODY_LIMIT_BYTES;
   app.useBodyParser('application/json', { bodyLimit }, jsonBodyParser(app));
+  enableXapiCors(app, env.XAPI_CORS_ORIGINS);
 
   const registry = app.get<Registry>(METRICS);
   const duration = new Histogram({
@@ -52,9 +59,7 @@ export function configureHttp(app: NestFastifyApplication, bodyLimit: number): v
   });
 
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (_request, reply) => {
-    void reply.header('X-Experience-API-Version', LRS_XAPI_VERSION);
-  });
+  registerXapiProtocolHooks(fastify, bodyLimit);
   fastify.addHook('onResponse', async (request, reply) => {
     duration.observe(
       {

@@ -8,7 +8,9 @@ import {
 } from '../statements/statements.errors';
 import { toErrorResponse } from './error-response';
 import {
+  AlternateRequestSyntaxError,
   InvalidJsonBodyError,
+  MissingXapiVersionError,
   UnsupportedMediaTypeError,
   UnsupportedXapiVersionError,
 } from './http.errors';
@@ -33,10 +35,16 @@ describe('toErrorResponse', () => {
     });
   });
 
-  it('maps the protocol refusals to 400, 413 and 415', () => {
+  it('maps the protocol refusals to 400 and 413 (a wrong body type is a 400 in xAPI)', () => {
     assert.equal(toErrorResponse(new UnsupportedXapiVersionError('0.95')).status, 400);
+    assert.equal(toErrorResponse(new MissingXapiVersionError()).status, 400);
+    assert.deepEqual(
+      toErrorResponse(new MissingXapiVersionError()).body.error,
+      'missing xAPI version',
+    );
+    assert.equal(toErrorResponse(new AlternateRequestSyntaxError('no')).status, 400);
     assert.equal(toErrorResponse(new TooManyStatementsError(1001, 1000)).status, 413);
-    assert.equal(toErrorResponse(new UnsupportedMediaTypeError('text/plain')).status, 415);
+    assert.equal(toErrorResponse(new UnsupportedMediaTypeError('text/plain')).status, 400);
     assert.match(
       String(toErrorResponse(new UnsupportedMediaTypeError(undefined)).body.message),
       /no Content-Type/,
@@ -72,15 +80,23 @@ describe('toErrorResponse', () => {
     assert.deepEqual(response.body, report);
   });
 
-  it("maps Fastify's own 4xx errors that arrive unmapped", () => {
+  it("maps Fastify's own 4xx errors that arrive unmapped, its 415 to xAPI's 400", () => {
     const error = Object.assign(new Error('Unsupported Media Type'), {
       name: 'FastifyError',
       statusCode: 415,
     });
-    assert.deepEqual(toErrorResponse(error).body, {
-      error: 'unsupported media type',
-      message: 'Unsupported Media Type',
+    assert.deepEqual(toErrorResponse(error), {
+      status: 400,
+      body: { error: 'unsupported media type', message: 'Unsupported Media Type' },
+      headers: {},
+      unexpected: false,
     });
+    assert.equal(toErrorResponse(new HttpException('Unsupported Media Type', 415)).status, 400);
+    const tooLarge = Object.assign(new Error('Request body is too large'), {
+      name: 'FastifyError',
+      statusCode: 413,
+    });
+    assert.equal(toErrorResponse(tooLarge).status, 413);
   });
 
   it('answers anything else with a bare 500 and flags it for the log', () => {

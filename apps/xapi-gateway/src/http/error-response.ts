@@ -10,7 +10,9 @@ import {
   TooManyStatementsError,
 } from '../statements/statements.errors';
 import {
+  AlternateRequestSyntaxError,
   InvalidJsonBodyError,
+  MissingXapiVersionError,
   UnsupportedMediaTypeError,
   UnsupportedXapiVersionError,
 } from './http.errors';
@@ -81,11 +83,18 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
   if (exception instanceof UnsupportedXapiVersionError) {
     return answer(400, { error: 'unsupported xAPI version', message: exception.message });
   }
+  if (exception instanceof MissingXapiVersionError) {
+    return answer(400, { error: 'missing xAPI version', message: exception.message });
+  }
+  if (exception instanceof AlternateRequestSyntaxError) {
+    return answer(400, { error: 'invalid alternate request', message: exception.message });
+  }
   if (exception instanceof TooManyStatementsError) {
     return answer(413, { error: 'too many statements', message: exception.message });
   }
+  // xAPI refuses a body of the wrong type with 400 (conformance XAPI-00127), not 415.
   if (exception instanceof UnsupportedMediaTypeError) {
-    return answer(415, { error: 'unsupported media type', message: exception.message });
+    return answer(400, { error: 'unsupported media type', message: exception.message });
   }
   if (exception instanceof StatementsNotStoredError) {
     return answer(
@@ -96,6 +105,10 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
+    if (status === 415) {
+      // A body type no parser takes (Fastify's refusal): the same 400 as UnsupportedMediaTypeError.
+      return answer(400, { error: 'unsupported media type', message: exception.message });
+    }
     const response = exception.getResponse();
     // Structured bodies (health reports) keep their shape; plain messages get ours.
     if (typeof response === 'object' && !('message' in response)) {
@@ -110,6 +123,10 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
   }
   if (exception instanceof Error) {
     const status = fastifyStatus(exception);
+    if (status === 415) {
+      // A body type no parser takes: the same 400 as UnsupportedMediaTypeError.
+      return answer(400, { error: 'unsupported media type', message: exception.message });
+    }
     if (status !== undefined) {
       return answer(status, { error: reasonOf(status), message: exception.message });
     }

@@ -1,21 +1,26 @@
 /**
- * Refuses xAPI requests whose X-Experience-API-Version names a version this LRS does not
- * speak. A missing header is accepted for now; the full protocol rules come with conformance.
+ * Route-level check that the request went through version negotiation (the protocol hook does
+ * it for every /xapi/ request); on a request that somehow bypassed it, negotiates here.
  */
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import { isSupportedXapiVersion } from '@learnpulse/xapi';
 import type { FastifyRequest } from 'fastify';
-import { UnsupportedXapiVersionError } from './http.errors';
+import { MissingXapiVersionError, UnsupportedXapiVersionError } from './http.errors';
+import { negotiateXapiVersion, XAPI_VERSION_HEADER } from './xapi-version';
 
-export const XAPI_VERSION_HEADER = 'x-experience-api-version';
+export { XAPI_VERSION_HEADER } from './xapi-version';
 
 @Injectable()
 export class XapiVersionGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
-    const given = context.switchToHttp().getRequest<FastifyRequest>().headers[XAPI_VERSION_HEADER];
-    if (given === undefined) return true;
-    const version = Array.isArray(given) ? given.join(',') : given;
-    if (!isSupportedXapiVersion(version.trim())) throw new UnsupportedXapiVersionError(version);
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (request.xapiVersion !== undefined) return true;
+    const negotiated = negotiateXapiVersion(request.headers[XAPI_VERSION_HEADER]);
+    if (!negotiated.ok) {
+      throw negotiated.reason === 'missing'
+        ? new MissingXapiVersionError()
+        : new UnsupportedXapiVersionError(negotiated.given ?? '');
+    }
+    request.xapiVersion = negotiated.version;
     return true;
   }
 }

@@ -20,6 +20,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { type Kafka } from 'kafkajs';
+import { CLICKHOUSE_READINESS } from '../store/clickhouse-readiness';
 import { KAFKA, PRODUCER } from './kafka.tokens';
 
 @Injectable()
@@ -56,10 +57,11 @@ export class GatewayKafkaModule {
         },
         {
           provide: READINESS_CHECKS,
-          useFactory: (kafka: Kafka): ReadinessCheck[] => [
+          useFactory: (kafka: Kafka, clickhouse: ReadinessCheck): ReadinessCheck[] => [
             { name: 'kafka', check: () => checkKafka(kafka) },
+            clickhouse,
           ],
-          inject: [KAFKA],
+          inject: [KAFKA, CLICKHOUSE_READINESS],
         },
         ProducerShutdown,
       ],

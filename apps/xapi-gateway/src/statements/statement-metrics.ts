@@ -1,9 +1,12 @@
-/** learnpulse_gateway_statements_total{tenant,outcome}: statements accepted, rejected or not stored. */
+/**
+ * learnpulse_gateway_statements_total{tenant,outcome}: statements accepted, re-sent (duplicate,
+ * nothing written), refused (rejected, conflict) or not stored (unavailable).
+ */
 import { Inject, Injectable } from '@nestjs/common';
 import { METRICS } from '@learnpulse/observability';
 import { Counter, type Registry } from 'prom-client';
 
-export type StatementOutcome = 'accepted' | 'rejected' | 'unavailable';
+export type StatementOutcome = 'accepted' | 'duplicate' | 'rejected' | 'conflict' | 'unavailable';
 
 @Injectable()
 export class StatementMetrics {
@@ -12,7 +15,7 @@ export class StatementMetrics {
   constructor(@Inject(METRICS) registry: Registry) {
     this.statements = new Counter({
       name: 'learnpulse_gateway_statements_total',
-      help: 'xAPI statements received by the gateway, by tenant and outcome (accepted, rejected, unavailable).',
+      help: 'xAPI statements received by the gateway, by tenant and outcome (accepted, duplicate, rejected, conflict, unavailable).',
       labelNames: ['tenant', 'outcome'] as const,
       registers: [registry],
     });

@@ -1,13 +1,38 @@
-/** POST /xapi/statements: HTTP only; the use case lives in StatementsService. */
-import { BasicAuthGuard, CurrentTenant } from '@learnpulse/auth';
-import { Body, Controller, Headers, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+/** POST and PUT /xapi/statements: HTTP only; the use case lives in StatementsService. */
+import {
+  BasicAuthGuard,
+  type Credential,
+  CurrentCredential,
+  RequireScopes,
+} from '@learnpulse/auth';
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Post,
+  Put,
+  Query,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { UnsupportedMediaTypeError } from '../http/http.errors';
 import { XapiVersionGuard } from '../http/xapi-version.guard';
-import { StatementsService } from './statements.service';
+import { decodeStatementsRequest } from './statements-request';
+import {
+  type RequestContext,
+  StatementsService,
+  type XapiRequestVersion,
+} from './statements.service';
 
-function isJson(contentType: string | undefined): boolean {
-  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+type XapiRequest = FastifyRequest & { xapiVersion?: XapiRequestVersion };
+
+function contextOf(credential: Credential, request: XapiRequest): RequestContext {
+  return {
+    credential,
+    requestId: request.id,
+    version: request.xapiVersion ?? '2.0.0',
+  };
 }
 
 @Controller('xapi')
@@ -17,14 +42,37 @@ export class StatementsController {
 
   @Post('statements')
   @HttpCode(200)
+  @RequireScopes('statements/write')
   async post(
-    @CurrentTenant() tenant: string,
+    @CurrentCredential() credential: Credential,
     @Headers('content-type') contentType: string | undefined,
     @Body() body: unknown,
-    @Req() request: FastifyRequest,
+    @Req() request: XapiRequest,
   ): Promise<string[]> {
-    // Fastify also parses text/plain; statements must be JSON.
-    if (!isJson(contentType)) throw new UnsupportedMediaTypeError(contentType);
-    return this.statements.storeStatements(body, { tenant, requestId: request.id });
+    const decoded = decodeStatementsRequest(contentType, body);
+    return this.statements.storeStatements(
+      decoded.body,
+      decoded.parts,
+      contextOf(credential, request),
+    );
+  }
+
+  @Put('statements')
+  @HttpCode(204)
+  @RequireScopes('statements/write')
+  async put(
+    @CurrentCredential() credential: Credential,
+    @Query('statementId') statementId: unknown,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+    @Req() request: XapiRequest,
+  ): Promise<void> {
+    const decoded = decodeStatementsRequest(contentType, body);
+    await this.statements.putStatement(
+      statementId,
+      decoded.body,
+      decoded.parts,
+      contextOf(credential, request),
+    );
   }
 }

@@ -1,4 +1,5 @@
 /** The expected ways a statements request fails; the exception filter maps each to a status. */
+import { BadRequestException, ConflictException } from '@nestjs/common';
 import { type XapiValidationError } from '@learnpulse/xapi';
 
 /** One or more statements break the xAPI rules: the whole request is refused (400). */
@@ -25,5 +26,24 @@ export class StatementsNotStoredError extends Error {
   constructor(cause: unknown) {
     super('the statements could not be stored, retry later', { cause });
     this.name = 'StatementsNotStoredError';
+  }
+}
+
+/**
+ * A statement id the LRS already has, with different content (409). xAPI lets the LRS
+ * answer 204/200 for the same content and asks for 409 otherwise.
+ */
+export class StatementConflictError extends ConflictException {
+  constructor(readonly statementId: string) {
+    super(`a different statement with id ${statementId} is already stored`);
+    this.name = 'StatementConflictError';
+  }
+}
+
+/** The request is malformed beyond the statements' own shape (400): parameters, voiding. */
+export class BadStatementRequestError extends BadRequestException {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BadStatementRequestError';
   }
 }

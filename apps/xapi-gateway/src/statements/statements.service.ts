@@ -1,24 +1,42 @@
 /**
- * The Statement resource's use case: validate a POSTed batch as a whole, normalise it, write it
- * to Kafka in one send, and only then report the ids. A batch is never half-accepted.
+ * The Statement resource's write use case (POST and PUT): validate the request as a whole,
+ * check its attachments and signatures, tell new statements from re-sent ones (same id: same
+ * content is a no-op, different content a 409), then write the new statements, their
+ * LearningEvents and their attachment data to Kafka in one send, and only then answer.
  */
 import { type ReliableProducer } from '@learnpulse/kafka';
 import { LOGGER, type Logger } from '@learnpulse/observability';
 import {
-  lrsAuthority,
   normaliseStatement,
+  statementsEquivalent,
+  type StoredXapiStatement,
   validateStatementBatch,
   type XapiStatement,
 } from '@learnpulse/xapi';
 import { Inject, Injectable } from '@nestjs/common';
+import {
+  checkJsonAttachments,
+  declaredAttachments,
+  matchAttachmentParts,
+} from '../attachments/attachment-parts';
+import { attachmentRecords } from '../attachments/attachment-records';
+import { type EncodedAttachment, type MultipartPart } from '../attachments/multipart';
+import { verifySignedStatements } from '../attachments/signed-statement';
 import { PRODUCER } from '../kafka/kafka.tokens';
+import { StatementStore } from '../store/statement-store.service';
+import { type RecentStatement, RecentStatements, type Reservation } from './recent-statements';
+import { credentialAuthority } from './statement-authority';
+import { statementFingerprint } from './statement-fingerprint';
 import { StatementMetrics } from './statement-metrics';
 import { statementRecords } from './statement-records';
 import {
+  BadStatementRequestError,
   InvalidStatementsError,
+  StatementConflictError,
   StatementsNotStoredError,
   TooManyStatementsError,
 } from './statements.errors';
+import { voidedTargetId } from './voiding';
 
 /** Statements per POST; bigger batches go in several requests. */
 export const MAX_STATEMENTS_PER_REQUEST = 1000;
@@ -26,52 +44,371 @@ export const MAX_STATEMENTS_PER_REQUEST = 1000;
 /** At most this many problems are listed in a 400, enough to fix a batch without a huge answer. */
 const MAX_REPORTED_ERRORS = 100;
 
+/** Store look-ups of one request run at most this many at a time. */
+const LOOKUP_CONCURRENCY = 16;
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type XapiRequestVersion = '1.0.3' | '2.0.0';
+
 export interface RequestContext {
-  tenant: string;
+  credential: { tenant: string; key: string };
   requestId: string;
+  /** The xAPI version of the request (X-Experience-API-Version), which the rules follow. */
+  version: XapiRequestVersion;
+}
+
+/** What the LRS already holds under an id: its content, to compare a re-sent statement with. */
+interface Existing {
+  isVoiding: boolean;
+  fingerprint: string;
+  statement: Record<string, unknown> | null;
+}
+
+/** One statement of a request after the checks. */
+interface Candidate {
+  id: string;
+  stored: StoredXapiStatement;
+  /** The statement as the store would compare it: normalised, without LRS defaults. */
+  comparable: Record<string, unknown>;
+  fingerprint: string;
+  voids: string | null;
+  /** The client chose the id, so the LRS may have it already. */
+  givenId: boolean;
+  isNew: boolean;
+}
+
+/** This request's hold on an id: its own reservation, or the request that holds it. */
+interface Claim {
+  readonly prior: RecentStatement | undefined;
+  readonly reservation: Reservation | undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T, index);
+    }
+  });
+  await Promise.all(workers);
+  return results;
 }
 
 @Injectable()
 export class StatementsService {
+  private readonly recent = new RecentStatements();
+
   constructor(
     @Inject(PRODUCER) private readonly producer: ReliableProducer,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly metrics: StatementMetrics,
+    private readonly store: StatementStore,
   ) {}
 
-  /** Stores one statement or an array of them; resolves to their ids once Kafka has them all. */
-  async storeStatements(body: unknown, { tenant, requestId }: RequestContext): Promise<string[]> {
+  /** POST: one statement or an array; resolves to the ids once Kafka has every new one. */
+  async storeStatements(
+    body: unknown,
+    parts: MultipartPart[] | null,
+    context: RequestContext,
+  ): Promise<string[]> {
+    return this.write(body, parts, context);
+  }
+
+  /** PUT ?statementId=: one statement under the given id; resolves once Kafka has it. */
+  async putStatement(
+    statementId: unknown,
+    body: unknown,
+    parts: MultipartPart[] | null,
+    context: RequestContext,
+  ): Promise<void> {
+    if (typeof statementId !== 'string' || !UUID_PATTERN.test(statementId)) {
+      throw new BadStatementRequestError(
+        statementId === undefined
+          ? 'PUT /statements needs the statementId parameter'
+          : 'the statementId parameter must be a UUID',
+      );
+    }
+    if (!isObject(body)) {
+      throw new BadStatementRequestError('PUT /statements takes exactly one statement object');
+    }
+    if (
+      body.id !== undefined &&
+      (typeof body.id !== 'string' || body.id.toLowerCase() !== statementId.toLowerCase())
+    ) {
+      throw new BadStatementRequestError('the statement id differs from the statementId parameter');
+    }
+    await this.write({ ...body, id: body.id ?? statementId }, parts, context);
+  }
+
+  private async write(
+    body: unknown,
+    parts: MultipartPart[] | null,
+    context: RequestContext,
+  ): Promise<string[]> {
+    const tenant = context.credential.tenant;
     const receivedAt = Date.now();
-    const count = Array.isArray(body) ? body.length : 1;
+    const statements: unknown[] = Array.isArray(body) ? body : [body];
+    const count = statements.length;
     if (count > MAX_STATEMENTS_PER_REQUEST) {
       this.metrics.count(tenant, 'rejected', count);
       throw new TooManyStatementsError(count, MAX_STATEMENTS_PER_REQUEST);
     }
-    const errors = validateStatementBatch(body);
+    const errors = validateStatementBatch(body, { version: context.version });
     if (errors.length > 0) {
       this.metrics.count(tenant, 'rejected', count);
       this.logger.info(
-        { requestId, tenant, statements: count, problems: errors.length, first: errors[0] },
+        { requestId: context.requestId, tenant, statements: count, first: errors[0] },
         'statements rejected',
       );
       throw new InvalidStatementsError(errors.slice(0, MAX_REPORTED_ERRORS));
     }
 
-    const statements = (Array.isArray(body) ? body : [body]) as XapiStatement[];
-    const options = { authority: lrsAuthority(tenant), stored: new Date(receivedAt) };
-    const stored = statements.map((statement) => normaliseStatement(statement, options));
+    let attachments: EncodedAttachment[];
+    let candidates: Candidate[];
     try {
-      await this.producer.send(statementRecords(tenant, stored, receivedAt));
+      attachments = this.checkAttachments(statements, parts);
+      candidates = this.candidates(statements as XapiStatement[], context, new Date(receivedAt));
     } catch (error) {
-      this.metrics.count(tenant, 'unavailable', count);
+      this.metrics.count(tenant, 'rejected', count);
+      throw error;
+    }
+    // Claimed before the first await, so a concurrent request with the same id waits for us.
+    const claims = candidates.map((candidate) => this.claim(tenant, candidate));
+    const release = (): void => {
+      for (const claim of claims) claim.reservation?.release();
+    };
+    try {
+      const stored = await this.lookUp(
+        tenant,
+        candidates.filter((candidate, index) => candidate.givenId && !claims[index]?.prior),
+      );
+      await mapLimited(candidates, LOOKUP_CONCURRENCY, (candidate, index) =>
+        this.classify(tenant, candidate, claims[index] as Claim, stored),
+      );
+      await this.checkVoiding(tenant, candidates);
+    } catch (error) {
+      release();
+      this.metrics.count(
+        tenant,
+        error instanceof StatementConflictError ? 'conflict' : 'rejected',
+        count,
+      );
+      throw error;
+    }
+
+    const fresh = candidates.filter((candidate) => candidate.isNew);
+    // Re-sent statements keep nothing reserved: the LRS has them already.
+    candidates.forEach((candidate, index) => {
+      if (!candidate.isNew) claims[index]?.reservation?.release();
+    });
+    const duplicates = count - fresh.length;
+    if (duplicates > 0) this.metrics.count(tenant, 'duplicate', duplicates);
+    if (fresh.length > 0) {
+      const reservations = candidates
+        .map((candidate, index) => (candidate.isNew ? claims[index]?.reservation : undefined))
+        .filter((reservation): reservation is Reservation => reservation !== undefined);
+      await this.send(tenant, fresh, attachments, reservations, context, receivedAt);
+    }
+    return candidates.map((candidate) => candidate.id);
+  }
+
+  /** Reserves the id unless another request holds it; then this one must wait for that one. */
+  private claim(tenant: string, candidate: Candidate): Claim {
+    const prior = this.recent.get(tenant, candidate.id);
+    if (prior !== undefined) return { prior, reservation: undefined };
+    return {
+      prior: undefined,
+      reservation: this.recent.reserve(tenant, candidate.id, {
+        fingerprint: candidate.fingerprint,
+        isVoiding: candidate.voids !== null,
+      }),
+    };
+  }
+
+  /** The attachment data to store; throws for any breach of the transmission rules. */
+  private checkAttachments(
+    statements: readonly unknown[],
+    parts: MultipartPart[] | null,
+  ): EncodedAttachment[] {
+    if (parts === null) {
+      checkJsonAttachments(statements);
+      verifySignedStatements(statements, new Map());
+      return [];
+    }
+    const attachments = matchAttachmentParts(statements, parts);
+    verifySignedStatements(
+      statements,
+      new Map(attachments.map((attachment) => [attachment.sha2, attachment.content])),
+    );
+    return attachments;
+  }
+
+  private candidates(
+    statements: readonly XapiStatement[],
+    context: RequestContext,
+    stored: Date,
+  ): Candidate[] {
+    const options = { authority: credentialAuthority(context.credential), stored };
+    return statements.map((statement) => {
+      const normalised = normaliseStatement(statement, options);
+      const id = normalised.id.toLowerCase();
+      const comparable: Record<string, unknown> = { ...normalised, id };
+      // A timestamp the LRS filled in is not part of what the client sent.
+      if (statement.timestamp === undefined) delete comparable.timestamp;
+      return {
+        id: normalised.id,
+        stored: { ...normalised, id },
+        comparable,
+        fingerprint: statementFingerprint(comparable),
+        voids: voidedTargetId(statement),
+        givenId: statement.id !== undefined,
+        isNew: true,
+      };
+    });
+  }
+
+  /** Marks a re-sent statement (same id, same content) as not new; throws on a conflict. */
+  private async classify(
+    tenant: string,
+    candidate: Candidate,
+    claim: Claim,
+    lookedUp: ReadonlyMap<string, Existing>,
+  ): Promise<void> {
+    // An id the LRS just generated cannot be known yet.
+    if (!candidate.givenId) return;
+    let existing: Existing | null = null;
+    if (claim.prior === undefined) {
+      existing = lookedUp.get(candidate.id.toLowerCase()) ?? null;
+    } else if (await claim.prior.written) {
+      existing = { ...claim.prior, statement: null };
+    } else {
+      // The request that held the id failed: then the store decides alone.
+      existing = await this.stored(tenant, candidate.id);
+    }
+    if (existing === null) return;
+    const same =
+      existing.statement === null
+        ? existing.fingerprint === candidate.fingerprint
+        : statementsEquivalent(existing.statement, candidate.comparable);
+    if (!same) throw new StatementConflictError(candidate.id);
+    candidate.isNew = false;
+  }
+
+  private async stored(tenant: string, id: string): Promise<Existing | null> {
+    return (await this.lookUp(tenant, [{ id }])).get(id.toLowerCase()) ?? null;
+  }
+
+  /** What the store holds under these ids, in one query (keys in lower case). */
+  private async lookUp(
+    tenant: string,
+    candidates: readonly Pick<Candidate, 'id'>[],
+  ): Promise<Map<string, Existing>> {
+    let found: Awaited<ReturnType<StatementStore['findByIds']>>;
+    try {
+      found = await this.store.findByIds(
+        tenant,
+        candidates.map((candidate) => candidate.id),
+      );
+    } catch (error) {
+      // Without the store the LRS cannot tell a re-send from a conflict: retry later.
+      this.logger.error({ err: error, tenant }, 'statement store look-up failed');
+      throw new StatementsNotStoredError(error);
+    }
+    const existing = new Map<string, Existing>();
+    for (const [id, view] of found) {
+      existing.set(id, {
+        isVoiding: view.isVoiding,
+        fingerprint: statementFingerprint(view.statement),
+        statement: view.statement,
+      });
+    }
+    return existing;
+  }
+
+  /** What the LRS has under `id` (not one of this request's): accepted recently, or stored. */
+  private async existing(tenant: string, id: string): Promise<Existing | null> {
+    const recent = this.recent.get(tenant, id);
+    if (recent !== undefined && (await recent.written)) {
+      return { isVoiding: recent.isVoiding, fingerprint: recent.fingerprint, statement: null };
+    }
+    return this.stored(tenant, id);
+  }
+
+  /**
+   * A voiding statement cannot be voided (xAPI Data 2.3.2; the conformance requirement
+   * XAPI-00016 lets the LRS reject such a statement): refused with 400 when the target is
+   * known to be a voiding statement. A target the LRS does not have yet is accepted (2.3.2
+   * s2.b5); the store then never counts a voiding statement as voided.
+   */
+  private async checkVoiding(tenant: string, candidates: readonly Candidate[]): Promise<void> {
+    const inRequest = new Map(candidates.map((candidate) => [candidate.id, candidate]));
+    for (const candidate of candidates) {
+      if (candidate.voids === null || !candidate.isNew) continue;
+      const sibling = inRequest.get(candidate.voids);
+      const targetIsVoiding =
+        sibling !== undefined
+          ? sibling.voids !== null
+          : ((await this.existing(tenant, candidate.voids))?.isVoiding ?? false);
+      if (targetIsVoiding) {
+        throw new BadStatementRequestError(
+          `statement ${candidate.id} voids ${candidate.voids}, which is itself a voiding statement; a voiding statement cannot be voided`,
+        );
+      }
+    }
+  }
+
+  private async send(
+    tenant: string,
+    fresh: readonly Candidate[],
+    attachments: readonly EncodedAttachment[],
+    reservations: readonly Reservation[],
+    context: RequestContext,
+    receivedAt: number,
+  ): Promise<void> {
+    const wanted = new Set(
+      fresh.flatMap((candidate) =>
+        declaredAttachments(candidate.stored).map((a) =>
+          typeof a.sha2 === 'string' ? a.sha2.toLowerCase() : '',
+        ),
+      ),
+    );
+    try {
+      await this.producer.send([
+        ...statementRecords(
+          tenant,
+          fresh.map((candidate) => candidate.stored),
+          receivedAt,
+        ),
+        ...attachmentRecords(
+          tenant,
+          attachments.filter((attachment) => wanted.has(attachment.sha2)),
+        ),
+      ]);
+    } catch (error) {
+      for (const reservation of reservations) reservation.release();
+      this.metrics.count(tenant, 'unavailable', fresh.length);
       this.logger.error(
-        { err: error, requestId, tenant, statements: count },
+        { err: error, requestId: context.requestId, tenant, statements: fresh.length },
         'statements not stored',
       );
       throw new StatementsNotStoredError(error);
     }
-    this.metrics.count(tenant, 'accepted', count);
-    this.logger.debug({ requestId, tenant, statements: count }, 'statements stored');
-    return stored.map((statement) => statement.id);
+    for (const reservation of reservations) reservation.commit();
+    this.metrics.count(tenant, 'accepted', fresh.length);
+    this.logger.debug(
+      { requestId: context.requestId, tenant, statements: fresh.length, attachments: wanted.size },
+      'statements stored',
+    );
   }
 }

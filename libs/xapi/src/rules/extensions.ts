@@ -1,6 +1,9 @@
-/** xAPI 2.4.4.1 / 2.4.5 / 2.4.6 Extensions: an object whose keys are absolute IRIs; values are any JSON. */
+/**
+ * xAPI Extensions (Activity definition, result, context): an object whose keys are absolute IRIs;
+ * values are any JSON, null included (the one place null is allowed).
+ */
 import { isAbsoluteIri } from './formats';
-import { isJsonObject, propertyPath, type ValidationReport } from './validation-report';
+import { isJsonObject, isPresent, propertyPath, type ValidationReport } from './validation-report';
 
 export function checkOptionalExtensions(
   parent: Record<string, unknown>,
@@ -8,7 +11,7 @@ export function checkOptionalExtensions(
   report: ValidationReport,
 ): void {
   const value = parent.extensions;
-  if (value === undefined) return;
+  if (!isPresent(value)) return;
   const at = propertyPath(path, 'extensions');
   if (!isJsonObject(value)) {
     report.add(at, 'must be an object whose keys are IRIs');

@@ -55,9 +55,14 @@ describe('xAPI value formats', () => {
     assert.equal(parseIsoTimestamp('2024-02-29T00:00:00Z'), Date.UTC(2024, 1, 29));
   });
 
-  it('refuses timestamps without a zone or with impossible dates', () => {
+  it('reads a zone-less timestamp as UTC and refuses impossible dates', () => {
+    assert.equal(parseIsoTimestamp('2024-01-01T00:00:00'), Date.UTC(2024, 0, 1));
+    assert.equal(parseIsoTimestamp('20240101T013000Z'), Date.UTC(2024, 0, 1, 1, 30));
+    assert.equal(
+      parseIsoTimestamp('2008-09-15 15:53:00.601+00:00'),
+      Date.UTC(2008, 8, 15, 15, 53, 0, 601),
+    );
     for (const bad of [
-      '2024-01-01T00:00:00',
       '2024-01-01',
       '2023-02-29T00:00:00Z',
       '2024-13-01T00:00:00Z',
@@ -74,9 +79,21 @@ describe('xAPI value formats', () => {
       assert.equal(isIsoDuration(d), true, d);
     for (const d of ['P', 'PT', '15S', 'PT1H2', '1 minute'])
       assert.equal(isIsoDuration(d), false, d);
-    for (const tag of ['en', 'en-US', 'zh-Hant-TW', 'und'])
+    for (const tag of [
+      'en',
+      'en-US',
+      'zh-Hant-TW',
+      'und',
+      'sr-Latn-RS',
+      'es-419',
+      'de-CH-1901',
+      'zh-min-nan',
+      'en-GB-oed',
+      'x-private',
+      'en-a-bbb-x-a-ccc',
+    ])
       assert.equal(isLanguageTag(tag), true, tag);
-    for (const tag of ['', 'en_US', 'english language', '-en'])
+    for (const tag of ['', 'en_US', 'english language', '-en', 'en-', 'a', 'en-US-x', 'abcdefghi'])
       assert.equal(isLanguageTag(tag), false, tag);
     assert.equal(isMailtoIri('mailto:jane@example.edu'), true);
     assert.equal(isMailtoIri('jane@example.edu'), false);

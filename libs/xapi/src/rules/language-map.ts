@@ -1,16 +1,16 @@
-/** xAPI 2.2.7 Language Maps: keys are RFC 5646 language tags, values are strings. */
+/** xAPI Data 5.2 (2.0) / 4.2 (1.0.3) Language Maps: keys are RFC 5646 language tags, values strings. */
 import { isLanguageTag } from './formats';
-import { isJsonObject, propertyPath, type ValidationReport } from './validation-report';
+import { isJsonObject, isPresent, propertyPath, type ValidationReport } from './validation-report';
 
 export function checkLanguageMap(value: unknown, path: string, report: ValidationReport): void {
   if (!isJsonObject(value)) {
     report.add(path, 'must be a language map (an object of language tag to string)');
     return;
   }
-  for (const [tag, text] of Object.entries(value)) {
+  for (const tag of Object.keys(value)) {
     const at = propertyPath(path, tag);
     if (!isLanguageTag(tag)) report.add(at, 'key must be an RFC 5646 language tag');
-    if (typeof text !== 'string') report.add(at, 'must be a string');
+    if (typeof value[tag] !== 'string') report.add(at, 'must be a string');
   }
 }
 
@@ -21,5 +21,5 @@ export function checkOptionalLanguageMap(
   path: string,
   report: ValidationReport,
 ): void {
-  if (parent[key] !== undefined) checkLanguageMap(parent[key], propertyPath(path, key), report);
+  if (isPresent(parent[key])) checkLanguageMap(parent[key], propertyPath(path, key), report);
 }

@@ -1,32 +1,68 @@
 /**
- * xAPI 2.4.4 Object: an Activity (objectType absent or 'Activity'), an Agent or Group, a
- * StatementRef, or a SubStatement (which may not nest another SubStatement).
+ * xAPI Data 2.4.4 Object: an Activity (objectType absent or 'Activity'), an Agent or Group
+ * (objectType required), a StatementRef, or a SubStatement, which follows the statement rules but
+ * has no id, stored, version or authority and may not contain another SubStatement.
  */
-import { checkActivityBody } from './activity';
+import { ACTIVITY_OBJECT_TYPES, checkActivityBody } from './activity';
 import { checkActor } from './actor';
+import { checkOptionalAttachments } from './attachment';
 import { checkOptionalContext, checkStatementRef } from './context';
 import { checkOptionalResult } from './result';
 import { checkOptionalTimestamp } from './timestamp';
-import { isJsonObject, propertyPath, type ValidationReport } from './validation-report';
+import {
+  checkKeys,
+  isJsonObject,
+  isPresent,
+  propertyPath,
+  type ValidationReport,
+} from './validation-report';
 import { checkVerb } from './verb';
 
-const LRS_OWNED = ['id', 'stored', 'version', 'authority'] as const;
+const SUB_STATEMENT_KEYS: ReadonlySet<string> = new Set([
+  'objectType',
+  'actor',
+  'verb',
+  'object',
+  'result',
+  'context',
+  'timestamp',
+  'attachments',
+]);
+const LRS_OWNED: ReadonlySet<string> = new Set(['id', 'stored', 'version', 'authority']);
+
+export function checkRequired(
+  parent: Record<string, unknown>,
+  key: 'actor' | 'verb' | 'object',
+  path: string,
+  report: ValidationReport,
+  check: (value: unknown, path: string, report: ValidationReport) => void,
+): void {
+  const value = parent[key];
+  if (value === undefined) report.add(propertyPath(path, key), 'is required');
+  else if (value !== null) check(value, propertyPath(path, key), report);
+}
 
 function checkSubStatement(
   sub: Record<string, unknown>,
   path: string,
   report: ValidationReport,
 ): void {
-  for (const key of LRS_OWNED) {
-    if (sub[key] !== undefined)
-      report.add(propertyPath(path, key), 'is not allowed in a SubStatement');
+  const unknown: Record<string, unknown> = {};
+  for (const key of Object.keys(sub)) {
+    if (sub[key] === undefined) continue;
+    if (LRS_OWNED.has(key)) report.add(propertyPath(path, key), 'is not allowed in a SubStatement');
+    else unknown[key] = sub[key];
   }
-  checkActor(sub.actor, propertyPath(path, 'actor'), report);
-  checkVerb(sub.verb, propertyPath(path, 'verb'), report);
-  checkObject(sub.object, propertyPath(path, 'object'), report, false);
+  checkKeys(unknown, SUB_STATEMENT_KEYS, path, report, 'a SubStatement');
+  checkRequired(sub, 'actor', path, report, checkActor);
+  checkRequired(sub, 'verb', path, report, checkVerb);
+  checkRequired(sub, 'object', path, report, (value, at, r) => {
+    checkObject(value, at, r, false);
+  });
   checkOptionalResult(sub, path, report);
   checkOptionalContext(sub, path, report);
-  checkOptionalTimestamp(sub, path, report);
+  checkOptionalTimestamp(sub, 'timestamp', path, report);
+  checkOptionalAttachments(sub, path, report);
 }
 
 export function checkObject(
@@ -40,11 +76,11 @@ export function checkObject(
     return;
   }
   const objectType = value.objectType;
+  if (!isPresent(objectType)) {
+    checkActivityBody(value, path, report);
+    return;
+  }
   switch (objectType) {
-    case undefined:
-    case 'Activity':
-      checkActivityBody(value, path, report);
-      return;
     case 'Agent':
     case 'Group':
       checkActor(value, path, report);
@@ -61,11 +97,13 @@ export function checkObject(
         );
       return;
     default:
-      if (typeof objectType !== 'string') {
-        report.add(propertyPath(path, 'objectType'), 'must be a string');
-        return;
+      if (typeof objectType === 'string' && ACTIVITY_OBJECT_TYPES.has(objectType)) {
+        checkActivityBody(value, path, report);
+      } else {
+        report.add(
+          propertyPath(path, 'objectType'),
+          "must be 'Activity', 'Agent', 'Group', 'StatementRef' or 'SubStatement'",
+        );
       }
-      // An unknown type such as Open edX's 'GroupActivity' (see NOT_ACTIVITY_TYPES).
-      checkActivityBody(value, path, report);
   }
 }

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { RecentStatements } from './recent-statements';
+
+const content = { fingerprint: 'f1', isVoiding: false };
+
+describe('RecentStatements', () => {
+  it('finds a committed id (any case) within the time window', async () => {
+    let now = 1000;
+    const recent = new RecentStatements({ ttlMs: 60_000, now: () => now });
+    recent.reserve('t', 'ABC', content).commit();
+    const entry = recent.get('t', 'abc');
+    assert.ok(entry);
+    assert.equal(entry.fingerprint, 'f1');
+    assert.equal(await entry.written, true);
+    assert.equal(recent.get('other', 'abc'), undefined);
+    now += 60_001;
+    assert.equal(recent.get('t', 'abc'), undefined);
+  });
+
+  it('frees a released id and tells waiters the send failed', async () => {
+    const recent = new RecentStatements();
+    const reservation = recent.reserve('t', 'a', content);
+    const pending = recent.get('t', 'a');
+    reservation.release();
+    assert.equal(await pending?.written, false);
+    assert.equal(recent.get('t', 'a'), undefined);
+  });
+
+  it('keeps at most maxEntries, dropping the oldest', () => {
+    const recent = new RecentStatements({ maxEntries: 2 });
+    for (const id of ['a', 'b', 'c']) recent.reserve('t', id, content).commit();
+    assert.equal(recent.size, 2);
+    assert.equal(recent.get('t', 'a'), undefined);
+    assert.ok(recent.get('t', 'c'));
+  });
+});

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { listStatementsQuery, STATEMENT_REF_DEPTH, statementsByIdsQuery } from './statement-query';
+
+const bound = Date.UTC(2025, 0, 1);
+
+describe('listStatementsQuery', () => {
+  it('lists a tenant newest first within the snapshot bound, without voided statements', () => {
+    const { query, params } = listStatementsQuery(
+      'uni',
+      {},
+      { limit: 10, ascending: false, bound },
+    );
+    assert.match(query, /WHERE tenant = \{tenant:String\}/);
+    assert.match(query, /stored <= fromUnixTimestamp64Milli\(\{bound:Int64\}, 'UTC'\)/);
+    assert.match(
+      query,
+      /statement_id NOT IN \(SELECT voided_statement_id FROM xapi_voided_statements WHERE tenant = \{tenant:String\}\)/,
+    );
+    assert.match(query, /ORDER BY stored DESC, statement_id DESC/);
+    assert.doesNotMatch(query, /statement_ref_id/);
+    assert.deepEqual(params, { tenant: 'uni', bound, limit: 11 });
+  });
+
+  it('passes every filter as a typed parameter, never in the SQL text', () => {
+    const filters = {
+      agent: "mbox:mailto:o'brien@example.org",
+      verb: 'http://adlnet.gov/expapi/verbs/passed',
+      activity: 'https://lms.example/quiz',
+      registration: 'ec531277-b57b-4c15-8d91-d292c5b2b8f7',
+      since: 1000,
+      until: 2000,
+      authorityKey: 'key-1',
+    };
+    const { query, params } = listStatementsQuery('uni', filters, {
+      limit: 5,
+      ascending: true,
+      bound,
+    });
+    for (const value of Object.values(filters)) assert.ok(!query.includes(String(value)));
+    assert.match(query, /verb_id = \{verb:String\}/);
+    assert.match(query, /has\(agents, \{agent:String\}\)/);
+    assert.match(query, /activity_id = \{activity:String\}/);
+    assert.match(query, /registration = \{registration:UUID\}/);
+    assert.match(query, /stored > fromUnixTimestamp64Milli\(\{since:Int64\}, 'UTC'\)/);
+    assert.match(query, /stored <= fromUnixTimestamp64Milli\(\{until:Int64\}, 'UTC'\)/);
+    assert.match(query, /authority_key = \{authorityKey:String\}/);
+    assert.match(query, /ORDER BY stored ASC, statement_id ASC/);
+    assert.deepEqual(params, { tenant: 'uni', bound, limit: 6, ...filters });
+  });
+
+  it('uses the related columns when related_agents / related_activities are true', () => {
+    const { query } = listStatementsQuery(
+      'uni',
+      {
+        agent: 'mbox:mailto:a@b.c',
+        activity: 'https://x',
+        relatedAgents: true,
+        relatedActivities: true,
+      },
+      { limit: 1, ascending: false, bound },
+    );
+    assert.match(query, /has\(related_agents, \{agent:String\}\)/);
+    assert.match(query, /has\(related_activities, \{activity:String\}\)/);
+    assert.doesNotMatch(query, /has\(agents,/);
+  });
+
+  it('lets statements targeting a match through StatementRefs match, to a fixed depth', () => {
+    const { query } = listStatementsQuery(
+      'uni',
+      { verb: 'http://v' },
+      { limit: 1, ascending: false, bound },
+    );
+    const hops = query.match(/statement_ref_id IN \(SELECT statement_id FROM xapi_statements/g);
+    assert.equal(hops?.length, STATEMENT_REF_DEPTH);
+    // Time filters apply to the returned statement only, not to its targets.
+    const { query: timed } = listStatementsQuery(
+      'uni',
+      { verb: 'http://v', since: 5 },
+      { limit: 1, ascending: false, bound },
+    );
+    assert.equal(timed.match(/\{since:Int64\}/g)?.length, 1);
+  });
+
+  it('continues after the last (stored, id) of the previous page in the page order', () => {
+    const after = { stored: 1234, id: 'e05aa883-acaf-40ad-bf54-02c8ce485fb0' };
+    const desc = listStatementsQuery('uni', {}, { limit: 2, ascending: false, bound, after });
+    assert.match(
+      desc.query,
+      /stored <= fromUnixTimestamp64Milli\(\{afterStored:Int64\}, 'UTC'\) AND \(stored < .* OR statement_id < \{afterId:UUID\}\)/,
+    );
+    assert.equal(desc.params.afterStored, 1234);
+    assert.equal(desc.params.afterId, after.id);
+    const asc = listStatementsQuery('uni', {}, { limit: 2, ascending: true, bound, after });
+    assert.match(asc.query, /stored >= .* AND \(stored > .* OR statement_id > \{afterId:UUID\}\)/);
+  });
+});
+
+describe('statementsByIdsQuery', () => {
+  it('finds the statements of the tenant by id, one row each, with their voided state', () => {
+    const { query, params } = statementsByIdsQuery('uni', [
+      'E05AA883-ACAF-40AD-BF54-02C8CE485FB0',
+      '1d5fa2b4-6a63-4e9c-9e4f-0a2b3c4d5e6f',
+    ]);
+    assert.match(query, /tenant = \{tenant:String\} AND statement_id IN \{ids:Array\(UUID\)\}/);
+    assert.match(query, /voided_statement_id IN \{ids:Array\(UUID\)\}/);
+    assert.match(query, /LIMIT 1 BY statement_id/);
+    assert.deepEqual(params, {
+      tenant: 'uni',
+      ids: ['e05aa883-acaf-40ad-bf54-02c8ce485fb0', '1d5fa2b4-6a63-4e9c-9e4f-0a2b3c4d5e6f'],
+    });
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * The SQL of the statement store (tables of libs/clickhouse/migrations/0002 and 0005): pure
+ * functions from filters to a parameterised query, so every filter has a unit test. Values only
+ * ever travel as `{name:Type}` parameters.
+ */
+
+/** The xAPI GET filters, already validated and in store form. */
+export interface StatementQueryFilters {
+  /** Identifier in `actorLearnerId` form (e.g. `mbox:mailto:a@example.org`). */
+  agent?: string;
+  verb?: string;
+  activity?: string;
+  /** Lowercase UUID. */
+  registration?: string;
+  relatedActivities?: boolean;
+  relatedAgents?: boolean;
+  /** Stored after this time (exclusive), epoch ms. */
+  since?: number;
+  /** Stored at or before this time, epoch ms. */
+  until?: number;
+  /** statements/read/mine: only statements whose LRS authority is this credential key. */
+  authorityKey?: string;
+}
+
+/** Where a page starts: after the last statement of the previous page, in the page order. */
+export interface PagePosition {
+  stored: number;
+  id: string;
+}
+
+export interface StatementQueryOptions {
+  /** Statements per page (already capped by the caller). */
+  limit: number;
+  ascending: boolean;
+  /**
+   * Upper bound on `stored` for every page of one listing (epoch ms): the consistent-through
+   * time of the first page. Statements written later never slip into or between pages.
+   */
+  bound: number;
+  after?: PagePosition;
+}
+
+export interface SqlQuery {
+  query: string;
+  params: Record<string, string | number | readonly string[]>;
+}
+
+/**
+ * How many StatementRef hops a targeting statement may be away from the statement matching the
+ * filters (xAPI "Filter Conditions for StatementRefs" is recursive; chains are short in practice).
+ */
+export const STATEMENT_REF_DEPTH = 3;
+
+const time = (param: string): string => `fromUnixTimestamp64Milli({${param}:Int64}, 'UTC')`;
+
+const VOIDED_IDS =
+  'SELECT voided_statement_id FROM xapi_voided_statements WHERE tenant = {tenant:String}';
+
+/** Conditions of the non-time filters, which StatementRef targets can satisfy. */
+function matchConditions(filters: StatementQueryFilters): string[] {
+  const conditions: string[] = [];
+  if (filters.verb !== undefined) conditions.push('verb_id = {verb:String}');
+  if (filters.agent !== undefined) {
+    conditions.push(
+      filters.relatedAgents === true
+        ? 'has(related_agents, {agent:String})'
+        : 'has(agents, {agent:String})',
+    );
+  }
+  if (filters.activity !== undefined) {
+    conditions.push(
+      filters.relatedActivities === true
+        ? 'has(related_activities, {activity:String})'
+        : 'activity_id = {activity:String}',
+    );
+  }
+  if (filters.registration !== undefined) conditions.push('registration = {registration:UUID}');
+  return conditions;
+}
+
+/** The statement matches, or targets (through up to `depth` StatementRefs) one that does. */
+function matchOrTargetsMatch(conditions: string[], depth: number): string {
+  const own = conditions.join(' AND ');
+  if (depth === 0) return `(${own})`;
+  // Targets are matched voided or not: a statement targeting a voided one is still returned.
+  return (
+    `((${own}) OR statement_ref_id IN (SELECT statement_id FROM xapi_statements ` +
+    `WHERE tenant = {tenant:String} AND ${matchOrTargetsMatch(conditions, depth - 1)}))`
+  );
+}
+
+function filterParams(filters: StatementQueryFilters): Record<string, string | number> {
+  const params: Record<string, string | number> = {};
+  if (filters.verb !== undefined) params.verb = filters.verb;
+  if (filters.agent !== undefined) params.agent = filters.agent;
+  if (filters.activity !== undefined) params.activity = filters.activity;
+  if (filters.registration !== undefined) params.registration = filters.registration;
+  if (filters.since !== undefined) params.since = filters.since;
+  if (filters.until !== undefined) params.until = filters.until;
+  if (filters.authorityKey !== undefined) params.authorityKey = filters.authorityKey;
+  return params;
+}
+
+/**
+ * One page of a statement listing, newest first unless ascending, never a voided statement.
+ * Selects `limit + 1` rows so the caller knows whether another page exists.
+ */
+export function listStatementsQuery(
+  tenant: string,
+  filters: StatementQueryFilters,
+  options: StatementQueryOptions,
+): SqlQuery {
+  const where = ['tenant = {tenant:String}', `stored <= ${time('bound')}`];
+  if (filters.since !== undefined) where.push(`stored > ${time('since')}`);
+  if (filters.until !== undefined) where.push(`stored <= ${time('until')}`);
+  if (filters.authorityKey !== undefined) where.push('authority_key = {authorityKey:String}');
+  if (options.after !== undefined) {
+    // Spelled out instead of a tuple comparison so the primary key (tenant, stored, id) prunes.
+    where.push(
+      options.ascending
+        ? `stored >= ${time('afterStored')} AND (stored > ${time('afterStored')} OR statement_id > {afterId:UUID})`
+        : `stored <= ${time('afterStored')} AND (stored < ${time('afterStored')} OR statement_id < {afterId:UUID})`,
+    );
+  }
+  where.push(`statement_id NOT IN (${VOIDED_IDS})`);
+  const conditions = matchConditions(filters);
+  if (conditions.length > 0) where.push(matchOrTargetsMatch(conditions, STATEMENT_REF_DEPTH));
+
+  const direction = options.ascending ? 'ASC' : 'DESC';
+  const params: Record<string, string | number> = {
+    tenant,
+    bound: options.bound,
+    limit: options.limit + 1,
+    ...filterParams(filters),
+  };
+  if (options.after !== undefined) {
+    params.afterStored = options.after.stored;
+    params.afterId = options.after.id;
+  }
+  return {
+    query:
+      'SELECT statement_id, toUnixTimestamp64Milli(stored) AS stored_ms, statement\n' +
+      'FROM xapi_statements\n' +
+      `WHERE ${where.join('\n  AND ')}\n` +
+      `ORDER BY stored ${direction}, statement_id ${direction}\n` +
+      // A statement re-delivered beyond the insert dedup window shows once.
+      'LIMIT 1 BY statement_id\n' +
+      'LIMIT {limit:UInt32}',
+    params,
+  };
+}
+
+/**
+ * Statements of the tenant by id (one row per id, the first stored), with their voided state.
+ * One query for a whole POSTed batch: the gateway checks every client-chosen id at once.
+ */
+export function statementsByIdsQuery(tenant: string, statementIds: readonly string[]): SqlQuery {
+  return {
+    query:
+      'SELECT toString(statement_id) AS statement_id, statement, is_voiding, voided_target_id,\n' +
+      '  statement_id IN (SELECT voided_statement_id FROM xapi_voided_statements\n' +
+      '   WHERE tenant = {tenant:String} AND voided_statement_id IN {ids:Array(UUID)}) AS voided\n' +
+      'FROM xapi_statements\n' +
+      'WHERE tenant = {tenant:String} AND statement_id IN {ids:Array(UUID)}\n' +
+      'ORDER BY stored ASC\n' +
+      'LIMIT 1 BY statement_id',
+    params: { tenant, ids: statementIds.map((id) => id.toLowerCase()) },
+  };
+}

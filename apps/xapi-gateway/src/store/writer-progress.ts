@@ -1,0 +1,116 @@
+/**
+ * When the statement store is complete up to: the X-Experience-API-Consistent-Through time.
+ *
+ * A statement is in ClickHouse once warehouse-writer committed its Kafka offset (it commits only
+ * after the insert). So when, at time t, every partition of xapi.statements.v1 had its committed
+ * offset at or past the end offset read at t, every statement appended before t is readable.
+ * Statements are stamped `stored` a little before they are appended (validation, the produce
+ * round trip), so the guarantee is for `stored` before t minus STORED_TO_LOG_MAX_MS. Per
+ * partition we keep the last time it was seen caught up; the answer is the oldest of those.
+ * A partition never seen caught up since this process started gives the epoch: nothing is
+ * promised while the writer replays a backlog.
+ */
+import { type Admin, type Kafka } from 'kafkajs';
+
+/** Longest expected gap between stamping `stored` and the record landing in Kafka. */
+export const STORED_TO_LOG_MAX_MS = 1000;
+
+/** Reuse an observation this fresh instead of asking Kafka again. */
+const OBSERVATION_TTL_MS = 200;
+
+export interface PartitionEnd {
+  partition: number;
+  low: string;
+  high: string;
+}
+
+export interface PartitionCommit {
+  partition: number;
+  /** Next offset to read; '-1' when the group never committed. */
+  offset: string;
+}
+
+/** Partitions whose committed position has reached the end offsets read before it. */
+export function caughtUpPartitions(
+  ends: readonly PartitionEnd[],
+  commits: readonly PartitionCommit[],
+): Set<number> {
+  const committed = new Map(commits.map((c) => [c.partition, BigInt(c.offset)]));
+  const caughtUp = new Set<number>();
+  for (const end of ends) {
+    // Without a commit the consumer starts at the log start (fromBeginning).
+    const position = committed.get(end.partition) ?? -1n;
+    const effective = position < 0n ? BigInt(end.low) : position;
+    if (effective >= BigInt(end.high)) caughtUp.add(end.partition);
+  }
+  return caughtUp;
+}
+
+/** Oldest per-partition caught-up time, minus the stamping slack; the epoch if one is unknown. */
+export function consistentThroughOf(
+  partitions: readonly number[],
+  lastCaughtUp: ReadonlyMap<number, number>,
+): number {
+  if (partitions.length === 0) return 0;
+  const oldest = Math.min(...partitions.map((p) => lastCaughtUp.get(p) ?? 0));
+  return Math.max(0, oldest - STORED_TO_LOG_MAX_MS);
+}
+
+export interface WriterProgressOptions {
+  kafka: Kafka;
+  topic: string;
+  group: string;
+  now?: () => number;
+}
+
+export class WriterProgress {
+  private admin: Admin | undefined;
+  private readonly lastCaughtUp = new Map<number, number>();
+  private partitions: number[] = [];
+  private observedAt = -Infinity;
+  private inFlight: Promise<void> | undefined;
+  private readonly now: () => number;
+
+  constructor(private readonly options: WriterProgressOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Epoch ms up to which every stored statement is readable; throws only if Kafka never answered. */
+  async consistentThrough(): Promise<number> {
+    if (this.now() - this.observedAt > OBSERVATION_TTL_MS) {
+      this.inFlight ??= this.observe().finally(() => {
+        this.inFlight = undefined;
+      });
+      try {
+        await this.inFlight;
+      } catch (error) {
+        // An older observation is still a true lower bound; without one there is no answer.
+        if (this.partitions.length === 0) throw error;
+      }
+    }
+    return consistentThroughOf(this.partitions, this.lastCaughtUp);
+  }
+
+  async close(): Promise<void> {
+    await this.admin?.disconnect();
+    this.admin = undefined;
+  }
+
+  private async observe(): Promise<void> {
+    if (this.admin === undefined) {
+      const admin = this.options.kafka.admin();
+      await admin.connect();
+      this.admin = admin;
+    }
+    const { topic, group } = this.options;
+    // Ends first: a commit read afterwards that reaches them covers everything appended before.
+    const startedAt = this.now();
+    const ends = await this.admin.fetchTopicOffsets(topic);
+    const [committed] = await this.admin.fetchOffsets({ groupId: group, topics: [topic] });
+    for (const partition of caughtUpPartitions(ends, committed?.partitions ?? [])) {
+      this.lastCaughtUp.set(partition, startedAt);
+    }
+    this.partitions = ends.map((end) => end.partition);
+    this.observedAt = startedAt;
+  }
+}
