@@ -8,6 +8,8 @@ import type { IncomingMessage } from 'node:http';
 import { createLogger } from './logger';
 import { NestPinoLogger } from './nest-pino-logger';
 
+const LISTEN_BACKLOG = 4096;
+
 export interface CreateNestAppOptions {
   env: Environment;
   app: string;
@@ -49,7 +51,9 @@ export async function createNestApp(
     );
   });
   await configure?.(nest);
-  await nest.listen(port, env.HTTP_HOST);
+  // A deep accept queue: an exam-day burst of thousands of new connections must wait in the
+  // kernel, not overflow it (Node's default backlog is 511; the kernel caps it at somaxconn).
+  await nest.listen({ port, host: env.HTTP_HOST, backlog: LISTEN_BACKLOG });
   logger.info({ host: env.HTTP_HOST, port }, `${app} listening`);
   return nest;
 }

@@ -136,6 +136,13 @@ runBenchmark(async (cleanup) => {
   print(
     `gateway: serve xapi-gateway (pid ${gateway.pid}) on ${gateway.origin}, broker ${kafka.brokers}`,
   );
+  if (gateway.lookups !== null) {
+    print(
+      `embedded ClickHouse lookup by statement id (the query the write path runs once per POST for duplicates and conflicts), ` +
+        `empty store, in this process: ${gateway.lookups.sequentialMs.toFixed(1)} ms each one at a time, ` +
+        `${gateway.lookups.concurrentPerSecond.toFixed(0)}/s with 16 in flight`,
+    );
+  }
 
   printLoad(
     'warm-up (8 connections, 5 s)',

@@ -157,7 +157,7 @@ export function listStatementsQuery(
 export function statementsByIdsQuery(tenant: string, statementIds: readonly string[]): SqlQuery {
   return {
     query:
-      'SELECT toString(statement_id) AS statement_id, statement, is_voiding, voided_target_id,\n' +
+      'SELECT statement_id, statement, is_voiding, voided_target_id,\n' +
       '  statement_id IN (SELECT voided_statement_id FROM xapi_voided_statements\n' +
       '   WHERE tenant = {tenant:String} AND voided_statement_id IN {ids:Array(UUID)}) AS voided\n' +
       'FROM xapi_statements\n' +

@@ -4,6 +4,7 @@
  */
 import { CLICKHOUSE, type ClickHouseClient } from '@learnpulse/clickhouse';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { LookupBatcher } from './lookup-batcher';
 import { encodeCursor } from './statement-cursor';
 import {
   listStatementsQuery,
@@ -60,8 +61,26 @@ export class StatementStore implements OnApplicationShutdown {
     tenant: string,
     statementIds: readonly string[],
   ): Promise<Map<string, StoredStatementView>> {
+    if (statementIds.length === 0) return new Map();
+    // Concurrent requests share one query; each caller sees only the ids it asked for.
+    const all = await this.lookups.load(tenant, statementIds);
     const found = new Map<string, StoredStatementView>();
-    if (statementIds.length === 0) return found;
+    for (const id of statementIds) {
+      const view = all.get(id.toLowerCase());
+      if (view !== undefined) found.set(id.toLowerCase(), view);
+    }
+    return found;
+  }
+
+  private readonly lookups = new LookupBatcher((tenant: string, ids: readonly string[]) =>
+    this.queryByIds(tenant, ids),
+  );
+
+  private async queryByIds(
+    tenant: string,
+    statementIds: readonly string[],
+  ): Promise<Map<string, StoredStatementView>> {
+    const found = new Map<string, StoredStatementView>();
     for (const row of await this.rows<ByIdRow>(statementsByIdsQuery(tenant, statementIds))) {
       found.set(row.statement_id.toLowerCase(), {
         statement: JSON.parse(row.statement) as Record<string, unknown>,

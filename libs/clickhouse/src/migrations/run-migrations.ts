@@ -80,10 +80,27 @@ async function readApplied(client: ClickHouseClient): Promise<Map<number, Applie
   return new Map(rows.map((row) => [Number(row.version), row]));
 }
 
-export async function runMigrations(
+/**
+ * Runners of one process go one after another: apps sharing a process (single-machine mode)
+ * all migrate at start, and concurrent DDL on the embedded engine (e.g. two ALTERs of one
+ * table) can block each other. Runners in different processes rely on IF NOT EXISTS.
+ */
+let processQueue: Promise<unknown> = Promise.resolve();
+
+export function runMigrations(
   client: ClickHouseClient,
   env: ClickHouseEnvironment,
   options: RunMigrationsOptions = {},
+): Promise<RunMigrationsResult> {
+  const run = processQueue.then(() => applyMigrations(client, env, options));
+  processQueue = run.catch(() => undefined); // the next runner starts whatever this one did
+  return run;
+}
+
+async function applyMigrations(
+  client: ClickHouseClient,
+  env: ClickHouseEnvironment,
+  options: RunMigrationsOptions,
 ): Promise<RunMigrationsResult> {
   const migrations = loadMigrations(options.directory);
   await ensureServerDatabase(env);
