@@ -1,0 +1,5 @@
+/**
+ * @learnpulse/mappers: Open edX, Caliper, Moodle and CSV (OULAD) events mapped to the canonical
+ * LearningEvent, and Open edX events to xAPI statements. Pure functions, no I/O.
+ */
+export {};
