@@ -9,6 +9,7 @@ import { GatewayExceptionFilter } from './http/gateway-exception.filter';
 import { GatewayKafkaModule } from './kafka/gateway-kafka.module';
 import { StatementQueriesModule } from './statement-queries/statement-queries.module';
 import { StatementsModule } from './statements/statements.module';
+import { KnownIdsModule } from './known-ids/known-ids.module';
 import { StoreModule } from './store/store.module';
 
 export const APP_NAME = 'xapi-gateway';
@@ -23,6 +24,7 @@ export class XapiGatewayModule {
         AuthModule.forRoot(env),
         GatewayKafkaModule.forRoot(env),
         StoreModule.forRoot(env),
+        KnownIdsModule.forRoot(env),
         StatementQueriesModule,
         StatementsModule,
         AboutModule,

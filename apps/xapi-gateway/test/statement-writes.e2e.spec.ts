@@ -14,6 +14,7 @@ import { bootstrapWarehouseWriter } from '@learnpulse/warehouse-writer';
 import { type INestApplication } from '@nestjs/common';
 import { type Kafka } from 'kafkajs';
 import { AttachmentStore } from '../src/attachments/attachment-store.service';
+import { KnownStatementIds } from '../src/known-ids/known-statement-ids';
 import { SIGNATURE_USAGE_TYPE } from '../src/attachments/attachment-parts';
 import { bootstrapXapiGateway } from '../src/index';
 import { StatementStore } from '../src/store/statement-store.service';
@@ -231,6 +232,57 @@ describe('statement writes (writer + gateway, real Kafka and ClickHouse)', () =>
 
     const duplicateInBatch = await send('POST', [added, added]);
     assert.equal(duplicateInBatch.status, 400);
+  });
+
+  it('a second gateway knows the ids stored through the first, at start and as they arrive', async () => {
+    const before = statement();
+    assert.equal(
+      (await send('PUT', before, { query: `?statementId=${String(before.id)}` })).status,
+      204,
+    );
+    await inStore(String(before.id));
+
+    const port = await freePort();
+    const second = await bootstrapXapiGateway({ ...env, XAPI_GATEWAY_PORT: port });
+    try {
+      const url = `http://${env.HTTP_HOST}:${port}`;
+      const known = second.get(KnownStatementIds);
+      await waitFor(
+        'the second gateway to load the known ids',
+        async () => Promise.resolve(known.ready || undefined),
+        {
+          timeoutMs: 120_000,
+        },
+      );
+      // Loaded at start: the same content is a no-op, other content a conflict.
+      assert.equal(
+        (await send('PUT', before, { query: `?statementId=${String(before.id)}`, url })).status,
+        204,
+      );
+      const changedBefore = { ...before, verb: { id: VOIDED } };
+      assert.equal(
+        (await send('PUT', changedBefore, { query: `?statementId=${String(before.id)}`, url }))
+          .status,
+        409,
+      );
+
+      // Written through the first gateway after the second started: known through the tail.
+      const later = statement();
+      assert.equal((await send('POST', [later])).status, 200);
+      await inStore(String(later.id));
+      await waitFor(
+        'the tail to bring the new id',
+        async () => Promise.resolve(known.mightBeStored(tenant, String(later.id)) || undefined),
+        { timeoutMs: 30_000 },
+      );
+      const changedLater = await send('POST', [{ ...later, verb: { id: VOIDED } }], { url });
+      assert.equal(changedLater.status, 409);
+
+      // An id nobody stored is certainly new and is not looked up.
+      assert.equal(known.mightBeStored(tenant, randomUUID()), false);
+    } finally {
+      await second.close();
+    }
   });
 
   it('voiding hides the target from GET; voiding a voiding statement is refused', async () => {

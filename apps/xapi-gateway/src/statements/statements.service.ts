@@ -22,6 +22,7 @@ import {
 import { attachmentRecords } from '../attachments/attachment-records';
 import { type EncodedAttachment, type MultipartPart } from '../attachments/multipart';
 import { verifySignedStatements } from '../attachments/signed-statement';
+import { KnownStatementIds } from '../known-ids/known-statement-ids';
 import { PRODUCER } from '../kafka/kafka.tokens';
 import { StatementStore } from '../store/statement-store.service';
 import { type RecentStatement, RecentStatements, type Reservation } from './recent-statements';
@@ -114,6 +115,7 @@ export class StatementsService {
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly metrics: StatementMetrics,
     private readonly store: StatementStore,
+    private readonly known: KnownStatementIds,
   ) {}
 
   /** POST: one statement or an array; resolves to the ids once Kafka has every new one. */
@@ -189,9 +191,15 @@ export class StatementsService {
       for (const claim of claims) claim.reservation?.release();
     };
     try {
+      // Only ids the store may hold are looked up; the rest are certainly new.
       const stored = await this.lookUp(
         tenant,
-        candidates.filter((candidate, index) => candidate.givenId && !claims[index]?.prior),
+        candidates.filter(
+          (candidate, index) =>
+            candidate.givenId &&
+            !claims[index]?.prior &&
+            this.known.mightBeStored(tenant, candidate.id),
+        ),
       );
       await mapLimited(candidates, LOOKUP_CONCURRENCY, (candidate, index) =>
         this.classify(tenant, candidate, claims[index] as Claim, stored),
@@ -342,6 +350,7 @@ export class StatementsService {
     if (recent !== undefined && (await recent.written)) {
       return { isVoiding: recent.isVoiding, fingerprint: recent.fingerprint, statement: null };
     }
+    if (!this.known.mightBeStored(tenant, id)) return null;
     return this.stored(tenant, id);
   }
 

@@ -1,0 +1,180 @@
+/**
+ * Fills KnownStatementIds and keeps it current: the ids ClickHouse holds (everything below
+ * warehouse-writer's committed offsets), then a tail of xapi.statements.v1 from those offsets
+ * on, which every gateway instance reads in full (its own consumer group, never committed), so
+ * an id written through any instance is known here within one fetch.
+ *
+ * Runs in the background after start: until it has caught up the write path asks the store
+ * about every id, as it would without the filter.
+ */
+import { randomUUID } from 'node:crypto';
+import { type ClickHouseClient } from '@learnpulse/clickhouse';
+import { type Environment } from '@learnpulse/config';
+import { TOPICS } from '@learnpulse/kafka';
+import { type Logger } from '@learnpulse/observability';
+import { type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type Consumer, type Kafka } from 'kafkajs';
+import { CatchUp, tailTargets } from './known-ids-catch-up';
+import { type KnownStatementIds, statementKey } from './known-statement-ids';
+
+/** Rows per keyset page when reading the stored ids. */
+const SEED_PAGE_ROWS = 200_000;
+/** A tail fetch waits at most this long for new records: the window in which a re-send is missed. */
+const TAIL_MAX_WAIT_MS = 50;
+const RETRY_DELAY_MS = 5_000;
+
+interface IdRow {
+  tenant: string;
+  stored: string;
+  statement_id: string;
+}
+
+export interface KnownIdsFeedDependencies {
+  env: Pick<Environment, 'WAREHOUSE_CONSUMER_GROUP' | 'KAFKA_CLIENT_ID'>;
+  kafka: Kafka;
+  clickhouse: ClickHouseClient;
+  logger: Logger;
+  known: KnownStatementIds;
+}
+
+export class KnownIdsFeed implements OnApplicationBootstrap, OnApplicationShutdown {
+  private consumer: Consumer | undefined;
+  private stopped = false;
+  private retry: NodeJS.Timeout | undefined;
+  private filling: Promise<void> | undefined;
+
+  constructor(private readonly deps: KnownIdsFeedDependencies) {}
+
+  onApplicationBootstrap(): void {
+    this.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retry);
+    // A fill still under way checks `stopped` after every step; wait for it, so no consumer
+    // is started after this returns.
+    await this.filling;
+    await this.consumer?.disconnect();
+    this.consumer = undefined;
+  }
+
+  private start(): void {
+    this.filling = this.fill().catch(async (error: unknown) => {
+      await this.consumer?.disconnect().catch(() => undefined);
+      this.consumer = undefined;
+      if (this.stopped) return;
+      this.deps.logger.warn(
+        { err: error, retryInMs: RETRY_DELAY_MS },
+        'known statement ids not loaded; the store answers every id until they are',
+      );
+      this.retry = setTimeout(() => {
+        this.start();
+      }, RETRY_DELAY_MS);
+    });
+  }
+
+  private async fill(): Promise<void> {
+    const { kafka, env, logger, known } = this.deps;
+    const startedAt = Date.now();
+    const admin = kafka.admin();
+    await admin.connect();
+    let targets;
+    try {
+      // Commits first: every id below them is in ClickHouse by the time it is read.
+      const [commits] = await admin.fetchOffsets({
+        groupId: env.WAREHOUSE_CONSUMER_GROUP,
+        topics: [TOPICS.xapiStatements],
+      });
+      const ends = await admin.fetchTopicOffsets(TOPICS.xapiStatements);
+      targets = tailTargets(ends, commits?.partitions ?? []);
+    } finally {
+      await admin.disconnect();
+    }
+    if (this.isStopped()) return;
+    const seeded = await this.seedFromStore();
+    if (this.isStopped()) return;
+    const catchUp = new CatchUp(targets);
+    const consumer = kafka.consumer({
+      groupId: `${env.KAFKA_CLIENT_ID}-xapi-gateway-known-ids-${randomUUID()}`,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: TAIL_MAX_WAIT_MS,
+    });
+    this.consumer = consumer;
+    const ready = (): void => {
+      if (known.ready || !catchUp.done) return;
+      known.markReady();
+      logger.info(
+        { ids: known.size, fromStore: seeded, bytes: known.bytes, ms: Date.now() - startedAt },
+        'known statement ids loaded; new ids no longer wait for the store',
+      );
+    };
+    // A crash the consumer does not recover from by itself stops the tail: the filter would go
+    // stale, so the store decides again until a new fill has caught up.
+    consumer.on(consumer.events.CRASH, (event) => {
+      if (event.payload.restart || this.stopped) return;
+      known.markStale();
+      logger.warn({ err: event.payload.error }, 'known statement ids tail stopped; reloading');
+      void consumer.disconnect().catch(() => undefined);
+      if (this.consumer === consumer) this.consumer = undefined;
+      this.retry = setTimeout(() => {
+        this.start();
+      }, RETRY_DELAY_MS);
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topic: TOPICS.xapiStatements, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatch: async ({ batch }) => {
+        for (const message of batch.messages) {
+          if (message.key !== null) known.addKey(message.key.toString('utf8'));
+        }
+        catchUp.advance(batch.partition, BigInt(batch.lastOffset()) + 1n);
+        ready();
+        await Promise.resolve();
+      },
+    });
+    for (const target of targets) {
+      consumer.seek({
+        topic: TOPICS.xapiStatements,
+        partition: target.partition,
+        offset: target.start.toString(),
+      });
+    }
+    ready();
+  }
+
+  // A method, not the field: the field's narrowing would not see a shutdown during an await.
+  private isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /** Adds every stored id, a keyset page at a time along the table's sort key. */
+  private async seedFromStore(): Promise<number> {
+    const { clickhouse, known } = this.deps;
+    let after: IdRow | undefined;
+    let total = 0;
+    for (;;) {
+      const result = await clickhouse.query({
+        query:
+          'SELECT tenant, toString(stored) AS stored, toString(statement_id) AS statement_id\n' +
+          'FROM xapi_statements\n' +
+          (after === undefined
+            ? ''
+            : "WHERE (tenant, stored, statement_id) > ({tenant:String}, {stored:DateTime64(3, 'UTC')}, {id:UUID})\n") +
+          'ORDER BY tenant, stored, statement_id\n' +
+          `LIMIT ${SEED_PAGE_ROWS}`,
+        query_params:
+          after === undefined
+            ? {}
+            : { tenant: after.tenant, stored: after.stored, id: after.statement_id },
+        format: 'JSONEachRow',
+      });
+      const rows = await result.json<IdRow>();
+      for (const row of rows) known.addKey(statementKey(row.tenant, row.statement_id));
+      total += rows.length;
+      after = rows.at(-1);
+      if (rows.length < SEED_PAGE_ROWS || this.stopped) return total;
+    }
+  }
+}
