@@ -21,6 +21,15 @@ export function isIri(value: unknown): value is string {
   return typeof value === 'string' && IRI.test(value);
 }
 
+// A blank node identifier (`_:a1`): the Caliper glossary's document-scoped id for a resource
+// with no global IRI (transient data, e.g. the MediaLocation of a video event).
+const BLANK_NODE = /^_:[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+
+/** An entity id: an IRI, or a blank node identifier. */
+export function isNodeId(value: unknown): value is string {
+  return isIri(value) || (typeof value === 'string' && BLANK_NODE.test(value));
+}
+
 export function isUuidUrn(value: unknown): value is string {
   return typeof value === 'string' && UUID_URN.test(value);
 }

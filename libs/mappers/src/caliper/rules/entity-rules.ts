@@ -20,7 +20,7 @@ import {
   LTI_MESSAGE_TYPES,
   SYSTEM_IDENTIFIER_TYPES,
 } from '../caliper-vocabulary';
-import { isDateTime, isDuration, isIri } from './caliper-formats';
+import { isDateTime, isDuration, isIri, isNodeId } from './caliper-formats';
 import { type CaliperReport, isJsonObject, itemPath, propertyPath } from './caliper-report';
 import { checkContext } from './context-rules';
 
@@ -57,7 +57,7 @@ export function checkEntityRef(
   options: EntityCheckOptions = { topLevel: false },
 ): void {
   if (typeof value === 'string') {
-    if (!isIri(value)) report.add(path, `must be ${describeTypes(expected)} object or its IRI`);
+    if (!isNodeId(value)) report.add(path, `must be ${describeTypes(expected)} object or its IRI`);
     return;
   }
   if (!isJsonObject(value)) {
@@ -97,7 +97,7 @@ export function checkEntity(
 
   if (!structured) {
     if (entity.id === undefined) report.add(propertyPath(path, 'id'), 'required');
-    else if (!isIri(entity.id)) report.add(propertyPath(path, 'id'), 'must be an IRI');
+    else if (!isNodeId(entity.id)) report.add(propertyPath(path, 'id'), 'must be an IRI');
   }
   if (typeof type !== 'string' || known === undefined) return;
 
