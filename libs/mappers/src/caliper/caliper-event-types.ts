@@ -18,9 +18,15 @@ export interface EventClass {
    * Where the spec ties actor or object to the action (SessionEvent: a TimedOut is done by a
    * SoftwareApplication to a Session), the per-action override.
    */
-  readonly byAction?: Readonly<
-    Record<string, { readonly actor?: readonly string[]; readonly object?: readonly string[] }>
-  >;
+  readonly byAction?: Readonly<Record<string, ActionOverride>>;
+  /** Properties the event type requires beyond actor, action, object and eventTime. */
+  readonly required?: readonly string[];
+}
+
+export interface ActionOverride {
+  readonly actor?: readonly string[];
+  readonly object?: readonly string[];
+  readonly generated?: readonly string[];
 }
 
 const actions = (...names: string[]): ReadonlySet<string> => new Set(names);
@@ -63,6 +69,9 @@ export const EVENT_CLASSES: Readonly<Record<string, EventClass>> = {
     object: ['Entity'],
     target: ['Frame'],
     generated: ['Rating', 'Comment'],
+    // "If the action is Ranked then the generated value MUST be expressed as a Rating. If the
+    // action is Commented then the generated value MUST be expressed as a Comment."
+    byAction: { Ranked: { generated: ['Rating'] }, Commented: { generated: ['Comment'] } },
   },
   ForumEvent: { actions: actions('Subscribed', 'Unsubscribed'), actor: PERSON, object: ['Forum'] },
   GradeEvent: {
@@ -177,6 +186,8 @@ export const EVENT_CLASSES: Readonly<Record<string, EventClass>> = {
     // The launch URL: a Link, or an LtiLink (a DigitalResource) for an LTI resource link.
     target: ['Link', 'DigitalResource'],
     generated: ['DigitalResource'],
+    // The platform's LtiSession is part of every tool launch (cardinality 1 in the spec).
+    required: ['federatedSession'],
   },
   ToolUseEvent: {
     actions: actions('Used'),

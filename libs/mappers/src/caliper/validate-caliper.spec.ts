@@ -179,6 +179,30 @@ describe('validateCaliperEvent', () => {
     );
   });
 
+  it('requires a FeedbackEvent to generate the entity its action names', () => {
+    const rating = { id: 'https://example.edu/ratings/1', type: 'Rating' };
+    const comment = { id: 'https://example.edu/comments/1', type: 'Comment' };
+    const feedback = (action: string, generated: unknown): Record<string, unknown> =>
+      viewEvent({ type: 'FeedbackEvent', action, generated });
+    assert.deepEqual(validateCaliperEvent(feedback('Ranked', rating), '1.2'), []);
+    assert.deepEqual(validateCaliperEvent(feedback('Commented', comment), '1.2'), []);
+    assert.deepEqual(
+      validateCaliperEvent(feedback('Ranked', comment), '1.2').map((e) => e.path),
+      ['generated.type'],
+    );
+  });
+
+  it('requires the federatedSession of a ToolLaunchEvent', () => {
+    const launch = viewEvent({
+      type: 'ToolLaunchEvent',
+      action: 'Launched',
+      object: { id: 'https://example.com/lti/tool', type: 'SoftwareApplication' },
+    });
+    assert.deepEqual(at(validateCaliperEvent(launch, '1.2')), ['federatedSession: required']);
+    const session = { id: 'https://example.edu/lti/sessions/1', type: 'LtiSession' };
+    assert.deepEqual(validateCaliperEvent({ ...launch, federatedSession: session }, '1.2'), []);
+  });
+
   it('accepts entity references by IRI for actor, object and context properties', () => {
     const event = viewEvent({
       actor: 'https://example.edu/users/554433',

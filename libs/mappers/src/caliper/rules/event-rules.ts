@@ -82,9 +82,10 @@ export function checkEvent(
     report.add(propertyPath(path, 'eventTime'), 'must be an ISO 8601 date and time with a zone');
   }
 
+  for (const name of rules?.required ?? []) checkRequired(event, name, path, report);
   const related: [string, readonly string[] | undefined][] = [
     ['target', rules?.target],
-    ['generated', rules?.generated],
+    ['generated', perAction?.generated ?? rules?.generated],
     ['referrer', rules?.referrer],
   ];
   for (const [name, expected] of related) {
