@@ -31,3 +31,9 @@ export {
   mapCaliperEnvelope,
   mapCaliperEventToLearningEvent,
 } from './caliper/caliper-to-learning-event.mapper';
+export {
+  isMoodleStatement,
+  MOODLE_INFO_EXTENSION,
+  moodleEventName,
+  moodleStatementToLearningEvent,
+} from './moodle/moodle-statement-source';
