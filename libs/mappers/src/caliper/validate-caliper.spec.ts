@@ -234,6 +234,14 @@ describe('validateCaliperEvent', () => {
     assert.deepEqual(validateCaliperEvent(viewEvent({ session }), '1.2'), []);
   });
 
+  it('reads an optional property set to null as absent (JSON-LD), a required one as missing', () => {
+    const event = viewEvent({ generated: null, group: null, extensions: null });
+    assert.deepEqual(validateCaliperEvent(event, '1.2'), []);
+    assert.deepEqual(at(validateCaliperEvent(viewEvent({ object: null }), '1.2')), [
+      'object: required, must not be null',
+    ]);
+  });
+
   it('rejects extensions that are not an object', () => {
     assert.deepEqual(at(validateCaliperEvent(viewEvent({ extensions: ['x'] }), '1.2')), [
       'extensions: must be an object',

@@ -96,16 +96,20 @@ export function checkEntity(
   }
 
   if (!structured) {
-    if (entity.id === undefined) report.add(propertyPath(path, 'id'), 'required');
+    if (entity.id === undefined || entity.id === null)
+      report.add(propertyPath(path, 'id'), 'required');
     else if (!isNodeId(entity.id)) report.add(propertyPath(path, 'id'), 'must be an IRI');
   }
   if (typeof type !== 'string' || known === undefined) return;
 
   for (const name of requiredEntityProperties(type)) {
-    if (entity[name] === undefined) report.add(propertyPath(path, name), 'required');
+    if (entity[name] === undefined || entity[name] === null) {
+      report.add(propertyPath(path, name), 'required');
+    }
   }
   for (const [name, kind] of Object.entries(entityProperties(type))) {
-    if (entity[name] !== undefined) {
+    // JSON-LD reads null as "no value": an optional property set to null is simply absent.
+    if (entity[name] !== undefined && entity[name] !== null) {
       checkProperty(kind, entity, name, propertyPath(path, name), report);
     }
   }

@@ -49,7 +49,7 @@ export function checkEvent(
   if (checkRequired(event, 'type', path, report) && rules === undefined) {
     report.add(propertyPath(path, 'type'), `unknown event type: ${JSON.stringify(type)}`);
   }
-  if (event.profile !== undefined) {
+  if (event.profile !== undefined && event.profile !== null) {
     if (typeof event.profile !== 'string' || !CALIPER_PROFILES.has(event.profile)) {
       report.add(
         propertyPath(path, 'profile'),
@@ -88,17 +88,22 @@ export function checkEvent(
     ['generated', perAction?.generated ?? rules?.generated],
     ['referrer', rules?.referrer],
   ];
+  // JSON-LD reads null as "no value": an optional property set to null is simply absent.
   for (const [name, expected] of related) {
-    if (event[name] !== undefined) {
+    if (event[name] !== undefined && event[name] !== null) {
       checkEntityRef(event[name], expected ?? ['Entity'], propertyPath(path, name), report);
     }
   }
   for (const [name, expected] of Object.entries(CONTEXT_PROPERTIES)) {
-    if (event[name] !== undefined) {
+    if (event[name] !== undefined && event[name] !== null) {
       checkEntityRef(event[name], expected, propertyPath(path, name), report);
     }
   }
-  if (event.extensions !== undefined && !isJsonObject(event.extensions)) {
+  if (
+    event.extensions !== undefined &&
+    event.extensions !== null &&
+    !isJsonObject(event.extensions)
+  ) {
     report.add(propertyPath(path, 'extensions'), 'must be an object');
   }
 }
