@@ -37,8 +37,9 @@ export interface EntityCheckOptions {
   readonly topLevel: boolean;
 }
 
+// "an LtiSession": the article follows how the type name is read, letter by letter for Lti.
 function article(type: string): string {
-  return /^[AEIOU]/.test(type) ? 'an' : 'a';
+  return /^(?:[AEIOU]|Lti)/.test(type) ? 'an' : 'a';
 }
 
 function describeTypes(types: readonly string[]): string {
