@@ -37,8 +37,45 @@ const ACTION_BY_VERB: Readonly<Record<string, LearningAction>> = {
   // Video profile.
   'https://w3id.org/xapi/video/verbs/played': 'played_video',
   'https://w3id.org/xapi/video/verbs/paused': 'paused_video',
+  // Moodle (logstore_xapi): learner actions the closed set has a word for.
+  'https://xapi.edlm/profiles/edlm-lms/concepts/verbs/enrolled': 'enrolled',
+  'https://brindlewaye.com/xAPITerms/verbs/loggedin/': 'logged_in', // older plug-in releases
+  'http://id.tincanapi.com/verb/replied': 'posted',
+  'https://w3id.org/xapi/tla/verbs/resumed': 'attempted', // lesson / questionnaire resumed
+  'https://xapi.edlm/profiles/edlm-lms/concepts/verbs/restarted': 'attempted', // lesson restarted
+  'https://w3id.org/xapi/tla/verbs/achieved': 'completed', // badge awarded, certificate issued
+  'https://w3id.org/xapi/dod-isd/verbs/assessed': 'scored', // lesson essay assessed
+  'http://activitystrea.ms/send': 'posted', // group message sent
+  'http://activitystrea.ms/leave': 'unenrolled', // enrolment deleted (group leave: see mappers)
+  // Taking part in a live (BigBlueButton, face-to-face) session: the closest is consuming content.
+  'http://activitystrea.ms/schema/1.0/join': 'viewed',
+  'http://id.tincanapi.com/verb/live': 'viewed',
+  'http://adlnet.gov/expapi/verbs/attended': 'viewed',
+  // Moodle verbs deliberately 'other': authoring and administration (create, edit, delete,
+  // lock, publish, …), subscriptions, searches, and states with no learner action of their own.
+  'http://activitystrea.ms/create': 'other',
+  // Logging out: the closed set has no word for it (a session's end is not an action to count).
+  'https://xapi.edlm/profiles/edlm-lms/concepts/verbs/logout': 'other',
+  'https://brindlewaye.com/xAPITerms/verbs/loggedout/': 'other',
+  'https://w3id.org/xapi/acrossx/verbs/edited': 'other',
+  'http://activitystrea.ms/delete': 'other',
+  'https://w3id.org/xapi/dod-isd/verbs/deleted': 'other',
+  'https://w3id.org/xapi/tla/verbs/forfeited': 'other',
+  'https://xapi.edlm/profiles/edlm-lms/concepts/verbs/uncompleted': 'other',
+  'https://xapi.edlm/profiles/edlm-lms/concepts/verbs/unsubscribed': 'other',
+  'https://w3id.org/xapi/acrossx/verbs/searched': 'other',
+  'https://xapi.edlm/profiles/edlm-lms/concepts/verbs/locked': 'other',
+  'https://xapi.edlm/profiles/edlm-lms/concepts/verbs/unlocked': 'other',
+  'http://id.tincanapi.com/verb/adjourned': 'other',
+  'http://id.tincanapi.com/verb/secured': 'other',
+  'https://w3id.org/xapi/dod-isd/verbs/published': 'other',
+  'http://activitystrea.ms/schema/1.0/retract': 'other',
+  'https://w3id.org/xapi/tla/verbs/suspended': 'other',
+  'https://xapi.edlm/profiles/edlm-lms/concepts/verbs/exceeded': 'other',
+  'https://w3id.org/xapi/tla/verbs/verified': 'other',
+  'https://xapi.edlm/profiles/edlm-lms/concepts/verbs/toured': 'other',
 };
 
 export function actionForVerb(verbId: string): LearningAction {
-  return ACTION_BY_VERB[verbId] ?? 'other';
+  return Object.hasOwn(ACTION_BY_VERB, verbId) ? (ACTION_BY_VERB[verbId] ?? 'other') : 'other';
 }
