@@ -1,0 +1,32 @@
+/**
+ * Python's `json.dumps` text (separators ', ' and ': ', optional ASCII escaping), because
+ * event-routing-backends hashes that text into statement ids and writes it into responses.
+ */
+import { type JsonValue } from '../edx-event.types';
+
+function pythonString(value: string, ensureAscii: boolean): string {
+  const escaped = JSON.stringify(value);
+  if (!ensureAscii) return escaped;
+  // JSON.stringify leaves non-ASCII as is; Python escapes each UTF-16 unit as \uXXXX.
+  return escaped.replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+function pythonNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : JSON.stringify(value);
+}
+
+export function pythonJsonDumps(value: JsonValue, ensureAscii = true): string {
+  if (value === null) return 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') return pythonNumber(value);
+  if (typeof value === 'string') return pythonString(value, ensureAscii);
+  if (Array.isArray(value))
+    return `[${value.map((v) => pythonJsonDumps(v, ensureAscii)).join(', ')}]`;
+  const members = Object.entries(value).map(
+    ([key, inner]) => `${pythonString(key, ensureAscii)}: ${pythonJsonDumps(inner, ensureAscii)}`,
+  );
+  return `{${members.join(', ')}}`;
+}
