@@ -2,7 +2,7 @@
  * @learnpulse/mappers: Open edX, Caliper, Moodle and CSV (OULAD) events mapped to the canonical
  * LearningEvent, and Open edX events to xAPI statements. Pure functions, no I/O.
  */
-export { parseEdxEvent } from './edx/edx-event';
+export { parseEdxEvent, parseEdxEventLine } from './edx/edx-event';
 export type {
   EdxEvent,
   EdxParseError,

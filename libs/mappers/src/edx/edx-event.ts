@@ -53,7 +53,8 @@ function readCourse(
   return { courseKey: null, rawCourseId };
 }
 
-export function parseEdxEvent(input: unknown): EdxParseResult {
+/** `input` is one parsed JSON value; `sourceText`, when given, the line it was parsed from. */
+export function parseEdxEvent(input: unknown, sourceText: string | null = null): EdxParseResult {
   if (!isJsonObject(input)) {
     return { ok: false, errors: [{ path: 'event', rule: 'must be a JSON object' }] };
   }
@@ -98,6 +99,18 @@ export function parseEdxEvent(input: unknown): EdxParseResult {
     sessionId: textAt(input, 'session') ?? textAt(context, 'session') ?? textAt(data, 'session'),
     ...readCourse(input, context, data, eventType),
     raw: input,
+    sourceText,
   };
   return { ok: true, event };
+}
+
+/** One tracking-log line (JSON text) → EdxEvent, keeping the text; bad JSON is an error too. */
+export function parseEdxEventLine(line: string): EdxParseResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return { ok: false, errors: [{ path: 'event', rule: 'must be JSON text' }] };
+  }
+  return parseEdxEvent(value, line);
 }

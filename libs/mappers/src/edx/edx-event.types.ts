@@ -40,6 +40,8 @@ export interface EdxEvent {
   readonly rawCourseId: string | null;
   /** The original event, as parsed. */
   readonly raw: JsonObject;
+  /** The original line, when parsed from text (kept verbatim as the audit payload). */
+  readonly sourceText: string | null;
 }
 
 /** Why an input is not an edX event: `path` names the field, `rule` what is wrong with it. */

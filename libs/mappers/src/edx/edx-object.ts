@@ -40,7 +40,12 @@ function videoObject(event: EdxEvent): EdxObject | null {
   return { objectId: makeBlockKey(event.rawCourseId, 'video', id), objectType: 'video' };
 }
 
+// Old (i4x) courses name the problem in the answer inputs: input_i4x-Org-Course-problem-<id>_2_1.
+const I4X_INPUT = /input_(i4x-[^-]+-[^-]+-problem-[^_=&"]+)_\d+_\d+/;
+
 function browserProblemObject(event: EdxEvent): EdxObject | null {
+  const i4x = event.dataText !== null ? I4X_INPUT.exec(event.dataText)?.[1] : undefined;
+  if (i4x !== undefined) return { objectId: i4x, objectType: 'problem' };
   const referrer = textAt(event.raw, 'referer') ?? textAt(event.context, 'referer');
   const key =
     blockIdFromReferrer(referrer) ?? problemKeyFromAnswers(event.dataText, event.rawCourseId);
@@ -60,12 +65,17 @@ function nameSpecificObject(event: EdxEvent): EdxObject | null {
     const id = textAt(event.data, 'id');
     return id === null ? null : { objectId: id, objectType: forum[1] ?? 'thread' };
   }
-  if (event.name === 'problem_check' && event.eventSource === 'browser') {
+  if (
+    (event.name === 'problem_check' && event.eventSource === 'browser') ||
+    event.name === 'problem_graded'
+  ) {
     return browserProblemObject(event);
   }
-  if (event.name.startsWith('edx.ui.lms.') || event.name === 'book') {
-    const target = textAt(event.data, 'target_url') ?? textAt(event.data, 'id');
-    if (target !== null) return block(target, event.name === 'book' ? 'book' : 'link');
+  if (event.name.startsWith('edx.ui.lms.')) {
+    const target = textAt(event.data, 'target_url');
+    if (target !== null) return { objectId: target, objectType: 'link' };
+    const sequence = textAt(event.data, 'id');
+    if (sequence !== null) return block(sequence, 'sequential');
   }
   if (event.name.startsWith('edx.special_exam.')) {
     const exam = textAt(event.data, 'exam_content_id');
@@ -74,7 +84,13 @@ function nameSpecificObject(event: EdxEvent): EdxObject | null {
   return null;
 }
 
+const COURSE_LEVEL = /^edx\.(course|grades\.course)\./;
+
 export function edxObject(event: EdxEvent): EdxObject {
+  // Enrolments and course grades are about the course, whatever block the request came from.
+  if (COURSE_LEVEL.test(event.name) && event.courseKey !== null) {
+    return { objectId: event.courseKey, objectType: 'course' };
+  }
   const specific = nameSpecificObject(event);
   if (specific !== null) return specific;
   for (const field of BLOCK_FIELDS) {
@@ -83,9 +99,6 @@ export function edxObject(event: EdxEvent): EdxObject {
   }
   const module = textAt(event.context, 'module.usage_key');
   if (module !== null) return block(module, 'block');
-  if (event.name.startsWith('edx.course.') || event.name.startsWith('edx.grades.course.')) {
-    if (event.courseKey !== null) return { objectId: event.courseKey, objectType: 'course' };
-  }
   return (
     pageObject(event) ??
     (event.courseKey !== null

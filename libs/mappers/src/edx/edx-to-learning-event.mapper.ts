@@ -62,7 +62,7 @@ export function mapEdxEventToLearningEvent(
       score: edxScore(event),
       occurredAt: event.occurredAt,
       receivedAt: options.receivedAt,
-      payload: JSON.stringify(event.raw),
+      payload: event.sourceText ?? JSON.stringify(event.raw),
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Course-level events: enrolment (registered / unregistered, with the mode) and course
- * pass / fail. Their object is the course itself, so the context names no parent.
+ * pass / fail / completion. Their object is the course itself, so the context names no parent.
  */
 import { valueAt } from '../json-value';
 import { type XapiTransformer } from './edx-xapi.types';
@@ -20,6 +20,7 @@ const VERB_BY_NAME: Readonly<Record<string, XapiVerbTerm>> = {
   'edx.course.grade.passed.first_time': VERBS.passed,
   'edx.course.grade.now_passed': VERBS.passed,
   'edx.course.grade.now_failed': VERBS.failed,
+  'edx.course.completed': VERBS.completed,
 };
 
 export const COURSE_EVENT_NAMES: readonly string[] = Object.keys(VERB_BY_NAME);

@@ -12,7 +12,7 @@ import {
   type XapiActivityJson,
   type XapiTransformer,
 } from './edx-xapi.types';
-import { pythonJsonDumps } from './python-json';
+import { pythonJsonDumps, pythonRepr } from './python-json';
 import {
   assembleStatement,
   baseContext,
@@ -88,13 +88,14 @@ function displayName(input: TransformInput, key: string | null): string | null {
   );
 }
 
-/** Python's repr-free answer text: lists as JSON (non-ASCII kept), strings as they are. */
+/** The response text: strings as they are, lists as JSON (non-ASCII kept), as Open edX does. */
 function responseText(answer: JsonValue | undefined): string | undefined {
   if (answer === undefined || answer === null) return undefined;
   if (typeof answer === 'string') return answer;
   if (Array.isArray(answer)) return pythonJsonDumps(answer, false);
   if (isJsonObject(answer) && Object.keys(answer).length === 0) return undefined;
-  return pythonJsonDumps(answer, false);
+  // A dict of answers reaches Open edX's Result as Python's str() of it.
+  return pythonRepr(answer);
 }
 
 function singleDefinition(input: TransformInput, key: string | null): JsonObject {

@@ -30,3 +30,26 @@ export function pythonJsonDumps(value: JsonValue, ensureAscii = true): string {
   );
   return `{${members.join(', ')}}`;
 }
+
+/**
+ * Python's `str()` of a parsed JSON value (`{'a': ['b', 1], 'c': None}`): what tincan writes
+ * when a problem response is a dict instead of text.
+ */
+export function pythonRepr(value: JsonValue): string {
+  if (value === null) return 'None';
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? String(value) : JSON.stringify(value);
+  if (typeof value === 'string') {
+    const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
+    const body = value
+      .replaceAll('\\', '\\\\')
+      .replaceAll('\n', '\\n')
+      .replaceAll(quote, `\\${quote}`);
+    return `${quote}${body}${quote}`;
+  }
+  if (Array.isArray(value)) return `[${value.map(pythonRepr).join(', ')}]`;
+  return `{${Object.entries(value)
+    .map(([key, inner]) => `${pythonRepr(key)}: ${pythonRepr(inner)}`)
+    .join(', ')}}`;
+}
