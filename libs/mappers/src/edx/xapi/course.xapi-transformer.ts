@@ -2,8 +2,8 @@
  * Course-level events: enrolment (registered / unregistered, with the mode) and course
  * pass / fail / completion. Their object is the course itself, so the context names no parent.
  */
-import { valueAt } from '../json-value';
 import { type XapiTransformer } from './edx-xapi.types';
+import { edxValue } from './xapi-statement-base';
 import {
   assembleStatement,
   baseContextExtensions,
@@ -37,7 +37,7 @@ export const courseTransformer: XapiTransformer = (input) => {
       definition: {
         type: ACTIVITY.course,
         name: { [EN]: input.courses.courseName(courseId) ?? courseId },
-        extensions: extensions({ [EXTENSION.mode]: valueAt(input.event.data, 'mode') }),
+        extensions: extensions({ [EXTENSION.mode]: edxValue(input.event.data, 'mode') }),
       },
     },
     context: { extensions: baseContextExtensions(input) },

@@ -2,9 +2,15 @@
  * Special exams (timed, practice, proctored): an attempt created → "initialized", submitted →
  * "terminated"; the attempt itself is the grouping activity.
  */
-import { textAt, valueAt } from '../json-value';
+import { textAt } from '../json-value';
 import { type XapiTransformer } from './edx-xapi.types';
-import { assembleStatement, baseContext, extensions, verbOf } from './xapi-statement-base';
+import {
+  assembleStatement,
+  baseContext,
+  extensions,
+  verbOf,
+  edxValue,
+} from './xapi-statement-base';
 import { ACTIVITY, EN, EXTENSION, VERBS } from './xapi-vocabulary';
 
 const EXAM_EVENT = /^edx\.special_exam\.(timed|practice|proctored)\.attempt\.(created|submitted)$/;
@@ -40,10 +46,10 @@ export const examTransformer: XapiTransformer = (input) => {
             name: { [EN]: examName },
             type: ACTIVITY.examAttempt,
             extensions: extensions({
-              [EXTENSION.attemptStarted]: valueAt(data, 'attempt_started_at'),
-              [EXTENSION.attemptCompleted]: valueAt(data, 'attempt_completed_at'),
-              [EXTENSION.duration]: valueAt(data, 'attempt_event_elapsed_time_secs'),
-              [EXTENSION.attemptId]: valueAt(data, 'attempt_id'),
+              [EXTENSION.attemptStarted]: edxValue(data, 'attempt_started_at'),
+              [EXTENSION.attemptCompleted]: edxValue(data, 'attempt_completed_at'),
+              [EXTENSION.duration]: edxValue(data, 'attempt_event_elapsed_time_secs'),
+              [EXTENSION.attemptId]: edxValue(data, 'attempt_id'),
             }),
           },
         },
@@ -59,7 +65,7 @@ export const examTransformer: XapiTransformer = (input) => {
         name: { [EN]: examName },
         type: examType,
         extensions: extensions({
-          [EXTENSION.timeLimit]: valueAt(data, 'exam_default_time_limit_mins'),
+          [EXTENSION.timeLimit]: edxValue(data, 'exam_default_time_limit_mins'),
         }),
       },
     },

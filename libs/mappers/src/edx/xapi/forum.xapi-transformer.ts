@@ -2,9 +2,15 @@
  * Discussion forum events (threads, responses, comments) → xAPI discussion statements.
  */
 import { type JsonObject } from '../edx-event.types';
-import { textAt, valueAt } from '../json-value';
+import { textAt } from '../json-value';
 import { type TransformInput, type XapiTransformer } from './edx-xapi.types';
-import { assembleStatement, baseContext, extensions, verbOf } from './xapi-statement-base';
+import {
+  assembleStatement,
+  baseContext,
+  extensions,
+  verbOf,
+  edxValue,
+} from './xapi-statement-base';
 import { ACTIVITY, EN, EXTENSION, VERBS, type XapiVerbTerm } from './xapi-vocabulary';
 
 const FORUM_EVENT =
@@ -32,10 +38,10 @@ function postIri(input: TransformInput, id: string, path: string): string {
 
 function modeExtension(input: TransformInput, kind: string, action: string): JsonObject {
   if (kind === 'thread' && action === 'created') {
-    return extensions({ [EXTENSION.mode]: valueAt(input.event.data, 'thread_type') });
+    return extensions({ [EXTENSION.mode]: edxValue(input.event.data, 'thread_type') });
   }
   if (action === 'voted')
-    return extensions({ [EXTENSION.mode]: valueAt(input.event.data, 'vote_value') });
+    return extensions({ [EXTENSION.mode]: edxValue(input.event.data, 'vote_value') });
   return {};
 }
 

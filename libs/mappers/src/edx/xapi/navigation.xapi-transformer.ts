@@ -2,8 +2,9 @@
  * Courseware navigation (sequence tabs, outline, links) → "navigated" statements.
  */
 import { type JsonValue } from '../edx-event.types';
-import { textAt, valueAt } from '../json-value';
+import { textAt } from '../json-value';
 import { type XapiTransformer } from './edx-xapi.types';
+import { edxValue } from './xapi-statement-base';
 import {
   assembleStatement,
   baseContext,
@@ -55,14 +56,14 @@ export const sequenceNavigationTransformer: XapiTransformer = (input) => {
       objectType: 'Activity',
       definition: {
         type: ACTIVITY.resource,
-        extensions: extensions({ [EXTENSION.totalItems]: valueAt(data, 'tab_count') }),
+        extensions: extensions({ [EXTENSION.totalItems]: edxValue(data, 'tab_count') }),
       },
     },
     context: baseContext(
       input,
       extensions({
-        [EXTENSION.startingPosition]: valueAt(data, 'current_tab'),
-        [EXTENSION.endingPoint]: endingPoint(name, valueAt(data, 'target_tab')),
+        [EXTENSION.startingPosition]: edxValue(data, 'current_tab'),
+        [EXTENSION.endingPoint]: endingPoint(name, edxValue(data, 'target_tab')),
       }),
     ),
   });

@@ -66,7 +66,8 @@ export const problemCompletedTransformer: XapiTransformer = (input) => {
   return assembleStatement(input, {
     verb: verbOf(VERBS.completed),
     object: {
-      id: objectIri(input, 'xblock', problemId),
+      // Open edX sends the usage key itself here, not an xblock IRI.
+      id: problemId,
       objectType: 'Activity',
       definition: { type: ACTIVITY.interaction },
     },

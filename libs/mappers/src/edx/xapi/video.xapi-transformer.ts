@@ -65,8 +65,11 @@ const COMPLETE = new Set(['complete_video', 'edx.video.completed']);
 
 export const VIDEO_EVENT_NAMES: readonly string[] = Object.keys(VERB_BY_NAME);
 
+/** current_time, else currentTime (mobile); like Open edX's `a or b`, a 0 falls through. */
 function currentTime(data: JsonObject): number | null {
-  return seconds3(valueAt(data, 'current_time') ?? valueAt(data, 'currentTime'));
+  const snake = valueAt(data, 'current_time');
+  const falsy = snake === undefined || snake === null || snake === 0 || snake === '';
+  return seconds3(falsy ? valueAt(data, 'currentTime') : snake);
 }
 
 /** ISO 8601 duration as Python's tincan writes a timedelta: PT03M15S, PT01H00M05.5S. */

@@ -3,6 +3,7 @@
  * the context extensions, number formatting, and assembling the statement with its id.
  */
 import { type JsonObject, type JsonValue } from '../edx-event.types';
+import { valueAt } from '../json-value';
 import {
   type EdxXapiStatement,
   type StatementParts,
@@ -29,6 +30,19 @@ export function seconds3(value: JsonValue | undefined): number | null {
     return null;
   const number = typeof value === 'number' ? value : Number(value);
   return Number.isFinite(number) ? Number(number.toFixed(3)) : null;
+}
+
+/**
+ * A field as event-routing-backends' get_data reads it: '', false and empty lists or objects
+ * count as missing (0 does not).
+ */
+export function edxValue(source: JsonObject, path: string): JsonValue | null {
+  const value = valueAt(source, path);
+  if (value === undefined || value === null || value === '' || value === false) return null;
+  if (Array.isArray(value) && value.length === 0) return null;
+  if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)
+    return null;
+  return value;
 }
 
 /** Extensions without their null entries (tincan drops those; an empty map stays). */
