@@ -1,3 +1,4 @@
+/** Course keys in both spellings, and in URLs. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { canonicalCourseKey, courseKeyInPath } from './edx-course-key';

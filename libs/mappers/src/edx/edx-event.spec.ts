@@ -1,3 +1,4 @@
+/** Parsing both shapes of Open edX events, and the errors for what is not one. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseEdxEvent, parseEdxEventLine } from './edx-event';

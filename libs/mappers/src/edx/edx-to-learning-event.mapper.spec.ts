@@ -1,3 +1,4 @@
+/** edX events → LearningEvent: every fixture line, actions per family, anonymity, scores, ids. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type LearningAction, learningEventCodec } from '@learnpulse/events';

@@ -1,3 +1,4 @@
+/** edX → xAPI beyond the fixtures: root URL, names, ids, timestamps, validity, Python formats. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { validateStatement } from '@learnpulse/xapi';
