@@ -84,6 +84,7 @@ const ACTION_BY_NAME: Readonly<Record<string, LearningAction>> = {
   book: 'viewed',
   textbook: 'viewed',
   'edx.bookmark.accessed': 'navigated',
+  'edx.done.toggled': 'completed',
   // Forum reads (writes are the families below).
   'edx.forum.thread.viewed': 'viewed',
   'edx.forum.searched': 'other',
@@ -115,6 +116,8 @@ const FAMILIES: readonly Family[] = [
   { pattern: /^openassessment(block)?\./, action: 'other' },
   { pattern: /^xblock\.(poll|survey)\.submitted$/, action: 'submitted' },
   { pattern: /^edx\.drag_and_drop_v2\.item\.dropped$/, action: 'attempted' },
+  { pattern: /^edx\.googlecomponent\./, action: 'viewed' },
+  { pattern: /^(xblock|edx\.bi|edx\.drag_and_drop_v2)\./, action: 'other' },
   { pattern: /^edx\.course\.(home\.resume_course\.clicked|tool\.accessed)$/, action: 'navigated' },
   {
     pattern:
