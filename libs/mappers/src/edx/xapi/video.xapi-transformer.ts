@@ -1,7 +1,7 @@
 /**
  * Video events (legacy names and edx.video.*) → xAPI video-profile statements.
  */
-import { makeBlockKey } from '../edx-block-key';
+import { blockTypeOf, makeBlockKey } from '../edx-block-key';
 import { type JsonObject } from '../edx-event.types';
 import { valueAt } from '../json-value';
 import { type TransformInput, type XapiTransformer } from './edx-xapi.types';
@@ -135,15 +135,26 @@ function result(input: TransformInput): JsonObject | undefined {
   return undefined;
 }
 
+/**
+ * The video's usage key: built from a course-v1 / ccx-v1 course and the video id; an old
+ * (i4x) course's events carry the key itself; anything else has none.
+ */
+function videoUsageKey(courseId: string, videoId: string): string | null {
+  if (courseId.includes(':')) return makeBlockKey(courseId, 'video', videoId);
+  return blockTypeOf(videoId) !== null ? videoId : null;
+}
+
 export const videoTransformer: XapiTransformer = (input) => {
   const verb = VERB_BY_NAME[input.event.name];
   const courseId = contextCourseId(input);
   const videoId = valueAt(input.event.data, 'id');
   if (verb === undefined || courseId === null || typeof videoId !== 'string') return null;
+  const usageKey = videoUsageKey(courseId, videoId);
+  if (usageKey === null) return null;
   return assembleStatement(input, {
     verb: verbOf(verb),
     object: {
-      id: `${input.rootUrl}/xblock/${makeBlockKey(courseId, 'video', videoId)}`,
+      id: `${input.rootUrl}/xblock/${usageKey}`,
       objectType: 'Activity',
       definition: { type: ACTIVITY.video },
     },
