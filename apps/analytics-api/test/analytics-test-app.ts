@@ -114,6 +114,7 @@ export function learningEvent(
     tenant,
     source: 'xapi',
     learnerId,
+    learnerAnonymous: false,
     courseId,
     objectId: `${courseId ?? 'https://lms.example.edu'}/module/1/page/1`,
     objectType: 'page',

@@ -47,6 +47,7 @@ export function learningEvents(tenant: string, count: number): LearningEvent[] {
     tenant,
     source: 'xapi',
     learnerId: `learner-${k % 25}`,
+    learnerAnonymous: false,
     courseId: k % 10 === 9 ? null : `course-${k % 3}`,
     objectId: `https://lms.example.edu/activity/${k % 40}`,
     objectType: 'http://adlnet.gov/expapi/activities/lesson',

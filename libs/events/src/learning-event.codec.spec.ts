@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { Type } from 'avsc';
 import { LEARNING_ACTIONS, type LearningEvent } from './generated/learning-event.types';
 import { learningEventCodec } from './learning-event.codec';
+import { schemaCatalogue } from './schema-catalogue';
 import { sampleLearningEvent } from './learning-event.fixture';
 import { SchemaDecodeError, SchemaEncodeError } from './schema-errors';
 
@@ -60,7 +62,7 @@ describe('learningEventCodec', () => {
     const buf = learningEventCodec.encode(sampleLearningEvent());
     assert.equal(buf[0], 0);
     assert.equal(buf.readInt32BE(1), learningEventCodec.schemaId);
-    assert.equal(learningEventCodec.schemaId, 1);
+    assert.equal(learningEventCodec.schemaId, 2);
   });
 
   it('names the field of an unknown action', () => {
@@ -123,7 +125,26 @@ describe('learningEventCodec', () => {
   it('rejects a truncated Avro body', () => {
     const buf = learningEventCodec.encode(sampleLearningEvent());
     const error = decodeError(buf.subarray(0, buf.length - 10));
-    assert.match(error.message, /cannot read the Avro body .* schema id 1: truncated buffer/);
+    assert.match(error.message, /cannot read the Avro body .* schema id 2: truncated buffer/);
+  });
+
+  it('decodes a record written with version 1 (id 1), reading learnerAnonymous as false', () => {
+    const v1 = schemaCatalogue.byId(1);
+    assert.ok(v1 !== undefined);
+    // A version-1 writer knows no learnerAnonymous field.
+    const v1Event: Partial<LearningEvent> = sampleLearningEvent({ learnerAnonymous: true });
+    delete v1Event.learnerAnonymous;
+    const body = Type.forSchema(v1.schema).toBuffer(v1Event);
+    const header = Buffer.from([0, 0, 0, 0, 1]);
+    assert.deepStrictEqual(learningEventCodec.decode(Buffer.concat([header, body])), {
+      ...v1Event,
+      learnerAnonymous: false,
+    });
+  });
+
+  it('round-trips an anonymous learner flag', () => {
+    const event = sampleLearningEvent({ learnerAnonymous: true });
+    assert.deepStrictEqual(learningEventCodec.decode(learningEventCodec.encode(event)), event);
   });
 
   it('rejects trailing bytes after the Avro body', () => {

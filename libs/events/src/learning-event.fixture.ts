@@ -7,6 +7,7 @@ export function sampleLearningEvent(overrides: Partial<LearningEvent> = {}): Lea
     tenant: 'uni-north',
     source: 'xapi',
     learnerId: 'learner-7',
+    learnerAnonymous: false,
     courseId: 'bio-101',
     objectId: 'https://lms.example.edu/activities/quiz-3',
     objectType: 'http://adlnet.gov/expapi/activities/assessment',

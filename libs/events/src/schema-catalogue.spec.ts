@@ -21,12 +21,13 @@ function entry(overrides: Partial<StaticCatalogueEntry>): StaticCatalogueEntry {
 }
 
 describe('schema catalogue', () => {
-  it('serves learning.events.v1-value version 1 as schema id 1', () => {
+  it('serves learning.events.v1-value version 1 as schema id 1 and version 2 (latest) as id 2', () => {
     const latest = schemaCatalogue.latest(LEARNING_EVENTS_SUBJECT);
-    assert.equal(latest.id, 1);
-    assert.equal(latest.version, 1);
-    assert.equal(schemaCatalogue.byId(1), latest);
-    assert.equal(schemaCatalogue.byId(2), undefined);
+    assert.equal(latest.id, 2);
+    assert.equal(latest.version, 2);
+    assert.equal(schemaCatalogue.byId(2), latest);
+    assert.equal(schemaCatalogue.byId(1)?.version, 1);
+    assert.equal(schemaCatalogue.byId(3), undefined);
   });
 
   it('returns the highest version as latest and all versions oldest first', () => {

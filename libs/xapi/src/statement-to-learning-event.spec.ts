@@ -36,6 +36,7 @@ describe('statementToLearningEvent', () => {
       tenant: 'acme',
       source: 'xapi',
       learnerId: 'mbox:mailto:a@b.c',
+      learnerAnonymous: false,
       courseId: 'https://lms.example/course/42',
       objectId: 'https://lms.example/course/42/unit/1',
       objectType: 'module',

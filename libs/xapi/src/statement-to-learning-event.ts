@@ -117,6 +117,7 @@ export function statementToLearningEvent(
     tenant,
     source: 'xapi',
     learnerId: actorLearnerId(statement.actor),
+    learnerAnonymous: false, // an xAPI actor always identifies someone (an IFI is required)
     courseId: statementCourseId(statement),
     ...describeObject(statement.object),
     action: actionForVerb(statement.verb.id),

@@ -10,6 +10,7 @@ function event(overrides: Partial<LearningEvent> = {}): LearningEvent {
     tenant: 'uni-north',
     source: 'xapi',
     learnerId: 'learner-7',
+    learnerAnonymous: false,
     courseId: 'bio-101',
     objectId: 'https://lms.example.edu/activities/quiz-3',
     objectType: 'http://adlnet.gov/expapi/activities/assessment',

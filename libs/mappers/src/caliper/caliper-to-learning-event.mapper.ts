@@ -96,6 +96,8 @@ export function mapCaliperEventToLearningEvent(
     tenant: options.tenant,
     source: 'caliper',
     learnerId: caliperLearnerId(event),
+    // A Caliper actor is required and identified by an IRI: never anonymous.
+    learnerAnonymous: false,
     courseId: caliperCourseId(event.group),
     ...describeObject(event.object),
     action: actionForCaliperEvent(event.type, event.action),
