@@ -69,11 +69,35 @@ export function createKafka(env: Environment, clientIdSuffix?: string, logger?: 
     clientIdSuffix === undefined || clientIdSuffix === ''
       ? env.KAFKA_CLIENT_ID
       : `${env.KAFKA_CLIENT_ID}-${clientIdSuffix}`;
-  return new Kafka({
+  const kafka = new Kafka({
     clientId,
     brokers: env.KAFKA_BROKERS,
-    connectionTimeout: 3_000,
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
     logLevel: kafkajsLevelFor(log),
     logCreator: pinoLogCreator(log),
   });
+  settings.set(kafka, {
+    brokers: env.KAFKA_BROKERS,
+    clientId,
+    connectionTimeoutMs: CONNECTION_TIMEOUT_MS,
+  });
+  return kafka;
+}
+
+const CONNECTION_TIMEOUT_MS = 3_000;
+
+export interface KafkaConnectionSettings {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  readonly connectionTimeoutMs: number;
+}
+
+// kafkajs keeps its brokers private; the producer, on another client library, needs them.
+const settings = new WeakMap<Kafka, KafkaConnectionSettings>();
+
+/** Brokers and client id of a client made by createKafka (the producer connects with them). */
+export function connectionSettingsOf(kafka: Kafka): KafkaConnectionSettings {
+  const found = settings.get(kafka);
+  if (found === undefined) throw new TypeError('this Kafka client was not made by createKafka');
+  return found;
 }

@@ -7,7 +7,8 @@ export {
   ProduceTimeoutError,
   ProducerClosedError,
   ReliableProducer,
-  toTopicMessages,
+  chunksOf,
+  toProduceMessages,
 } from './reliable-producer';
 export type { ProducerMessage, ProducerRecord, ReliableProducerOptions } from './reliable-producer';
 export { checkKafka, KafkaUnavailableError } from './check-kafka';

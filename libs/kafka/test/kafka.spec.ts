@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '@learnpulse/config';
-import { ConfigResourceTypes, type Kafka } from 'kafkajs';
+import { ConfigResourceTypes, type Kafka, Partitioners } from 'kafkajs';
 import pino from 'pino';
 import {
   checkKafka,
@@ -170,6 +170,40 @@ describe('libs/kafka against the broker', () => {
     assert.equal(fromA[0]?.partition, fromA[1]?.partition);
     const fromB = await readRecords(kafka, b.name, 1);
     assert.deepEqual(fromB[0]?.key, 'demo:learner-2');
+  });
+
+  it("puts each key on the partition Java's and kafkajs' default partitioner choose", async () => {
+    const topic = testTopic('partitions');
+    await ensureTopics(kafka, { partitions: 5, replicationFactor: 1, topics: [topic] });
+    const keys = Array.from({ length: 40 }, (_, i) => `tenant-${i % 3}:learner-${i}`);
+    const producer = await ReliableProducer.connect(kafka, logger);
+    try {
+      await producer.send([
+        { topic: topic.name, messages: keys.map((key) => ({ key, value: key })) },
+      ]);
+    } finally {
+      await producer.close();
+    }
+    const javaCompatible = Partitioners.DefaultPartitioner();
+    const partitionMetadata = Array.from({ length: 5 }, (_, partitionId) => ({
+      partitionId,
+      leader: 1,
+      partitionErrorCode: 0,
+      replicas: [1],
+      isr: [1],
+      offlineReplicas: [],
+    }));
+    const records = await readRecords(kafka, topic.name, keys.length);
+    const partitions = new Set(records.map((r) => r.partition));
+    assert.ok(partitions.size > 1, 'keys spread over partitions');
+    for (const record of records) {
+      const expected = javaCompatible({
+        topic: topic.name,
+        partitionMetadata,
+        message: { key: record.key, value: record.value },
+      });
+      assert.equal(record.partition, expected, record.key);
+    }
   });
 
   it('close() flushes every accepted send before disconnecting, and refuses later sends', async () => {
