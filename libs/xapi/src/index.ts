@@ -44,3 +44,4 @@ export {
 } from './statement-to-learning-event';
 export { parseIsoTimestamp } from './rules/formats';
 export { isSupportedXapiVersion, LRS_XAPI_VERSION } from './xapi-version';
+export { statementRecords } from './statement-records';

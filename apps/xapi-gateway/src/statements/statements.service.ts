@@ -8,6 +8,7 @@ import { type ReliableProducer } from '@learnpulse/kafka';
 import { LOGGER, type Logger } from '@learnpulse/observability';
 import {
   normaliseStatement,
+  statementRecords,
   statementsEquivalent,
   type StoredXapiStatement,
   validateStatementBatch,
@@ -28,7 +29,6 @@ import { type RecentStatement, RecentStatements, type Reservation } from './rece
 import { credentialAuthority } from './statement-authority';
 import { statementFingerprint } from './statement-fingerprint';
 import { StatementMetrics } from './statement-metrics';
-import { statementRecords } from './statement-records';
 import {
   BadStatementRequestError,
   InvalidStatementsError,

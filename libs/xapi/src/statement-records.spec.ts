@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeStoredStatement, learningEventCodec } from '@learnpulse/events';
-import { lrsAuthority, normaliseStatement } from '@learnpulse/xapi';
+import { lrsAuthority } from './lrs-authority';
+import { normaliseStatement } from './normalise-statement';
 import { statementRecords } from './statement-records';
 
 const receivedAt = Date.UTC(2024, 4, 1, 12);
