@@ -57,6 +57,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--manifest <file>', 'import manifest (default: $LEARNPULSE_HOME/import-manifest.json)')
     .option('--format <dialect>', 'csv: the dialect of the tables (oulad)')
     .option('--start-date <YYYY-MM-DD>', 'csv --format oulad: the calendar date of day 0')
+    .option('--batch-size <n>', 'source records per Kafka batch (default 1000)')
     // A usage mistake exits 2 (rejected records exit 1), so scripts can tell them apart.
     .exitOverride((error) => {
       process.exit(error.exitCode === 0 ? 0 : IMPORT_EXIT_USAGE);

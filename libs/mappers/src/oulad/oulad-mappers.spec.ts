@@ -104,6 +104,30 @@ describe('OULAD studentRegistration', () => {
     );
   });
 
+  it('emits only unenrolled when the registration day is missing, inventing no date', () => {
+    const found = events(
+      mapOuladRow('studentRegistration', registration({ date_registration: '' }), ctx, lookups),
+    );
+    assert.deepEqual(
+      found.map((event) => event.action),
+      ['unenrolled'],
+    );
+  });
+
+  it('rejects a row with neither a registration nor an unregistration day', () => {
+    assert.deepEqual(
+      errors(
+        mapOuladRow(
+          'studentRegistration',
+          registration({ date_registration: '', date_unregistration: '' }),
+          ctx,
+          lookups,
+        ),
+      ),
+      [{ path: 'date_registration', rule: 'is required when date_unregistration is empty' }],
+    );
+  });
+
   it('rejects a registration day that is not a whole number', () => {
     assert.deepEqual(
       errors(

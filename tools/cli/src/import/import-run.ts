@@ -4,6 +4,7 @@
  * orchestration: Kafka, the manifest, the report and the progress reporter are handed in.
  */
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { openInputFile } from './decoded-file.reader';
 import { fileSha256 } from './file-checksum';
 import { type FileImportSettings, importFile } from './import-file.runner';
@@ -42,13 +43,19 @@ export const DEFAULT_FILE_IMPORT_SETTINGS: FileImportSettings = {
 };
 
 /** The files of the inputs this format reads; a file named explicitly must be readable. */
-async function inputFilesOf(format: ImportFormat, inputs: readonly string[]): Promise<InputFile[]> {
+async function inputFilesOf(
+  format: ImportFormat,
+  inputs: readonly string[],
+  ownFiles: ReadonlySet<string>,
+): Promise<InputFile[]> {
   const named = new Set<string>();
   for (const input of inputs) {
     if (!(await stat(input).catch(() => null))?.isDirectory()) named.add(input);
   }
   const files: InputFile[] = [];
   for (const file of await expandInputs(inputs)) {
+    // The run's own manifest and report may sit in an input folder: they are not data.
+    if (ownFiles.has(path.resolve(file))) continue;
     const described = describeInputFile(file);
     const readable = described !== null && format.syntaxes.includes(described.syntax);
     if (readable) files.push(described);
@@ -66,7 +73,11 @@ async function inputFilesOf(format: ImportFormat, inputs: readonly string[]): Pr
 export async function runImport(options: ImportRunOptions): Promise<ImportOutcome> {
   const started = Date.now();
   const settings = { ...DEFAULT_FILE_IMPORT_SETTINGS, ...options.settings };
-  const files = await inputFilesOf(options.format, options.inputs);
+  const ownFiles = new Set([
+    path.resolve(options.manifest.file),
+    path.resolve(options.report.file),
+  ]);
+  const files = await inputFilesOf(options.format, options.inputs, ownFiles);
   if (files.length === 0) throw new ImportUsageError('no files to import in the inputs given');
 
   // The key is unlocked once, before anything is sent, so a wrong passphrase fails fast.
