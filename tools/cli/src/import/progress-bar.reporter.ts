@@ -14,7 +14,7 @@ function payload(snapshot: ImportProgressSnapshot): Record<string, string | numb
     events: snapshot.events.toLocaleString('en'),
     rate: eventsPerSecond(snapshot).toLocaleString('en'),
     rejected: snapshot.rejected,
-    eta: eta === null ? '-' : `${eta}s`,
+    remaining: eta === null ? '-' : `${eta}s`,
   };
 }
 
@@ -26,7 +26,7 @@ export class ProgressBarReporter implements ImportProgressReporter {
     this.bar = new SingleBar({
       stream,
       format:
-        '{bar} {percentage}% | files {files} | {events} events | {rate} events/s | rejected {rejected} | ETA {eta}',
+        '{bar} {percentage}% | files {files} | {events} events | {rate} events/s | rejected {rejected} | ETA {remaining}',
       hideCursor: true,
       clearOnComplete: false,
       fps: 5,
