@@ -5,7 +5,7 @@
  * read to its end is marked failed and the run goes on with the next.
  */
 import { type ProducerRecord, TOPICS } from '@learnpulse/kafka';
-import { type PgpKeyProvider, openInputFile } from './decoded-file.reader';
+import { type OpenedFile, type PgpKeyProvider, openInputFile } from './decoded-file.reader';
 import { type FileMapper, type RecordError, type SourceRecord } from './import-format';
 import { type FileOutcome } from './import-outcome';
 import {
@@ -125,8 +125,10 @@ export async function importFile(job: FileImportJob): Promise<FileOutcome> {
     });
   };
 
-  const opened = await openInputFile(job.input, job.pgpKey);
+  let opened: OpenedFile | undefined;
   try {
+    // Inside the try: a .gpg file that is not a message for this key fails the file, not the run.
+    opened = await openInputFile(job.input, job.pgpKey);
     for await (const record of opened.records) {
       if (record.line <= resumeAfter) continue;
       lastLine = record.line;
@@ -158,8 +160,9 @@ export async function importFile(job: FileImportJob): Promise<FileOutcome> {
     }
     await submit();
     await sender.flush();
+    job.onProgress(opened.raw.bytesRead, outcome.events, outcome.rejected);
   } catch (error) {
-    opened.raw.destroy();
+    opened?.raw.destroy();
     if (error instanceof KafkaSendError) throw error;
     // The file is unreadable from here on (corrupt gzip, failed decryption or integrity
     // check): what Kafka acknowledged stays committed, the next run resumes there.
@@ -171,7 +174,6 @@ export async function importFile(job: FileImportJob): Promise<FileOutcome> {
       error: error instanceof Error ? error.message : String(error),
     };
   }
-  job.onProgress(opened.raw.bytesRead, outcome.events, outcome.rejected);
   await job.manifest.update(
     job.manifestKey,
     job.identity,
