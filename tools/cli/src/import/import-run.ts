@@ -81,10 +81,12 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
   if (files.length === 0) throw new ImportUsageError('no files to import in the inputs given');
 
   // The key is unlocked once, before anything is sent, so a wrong passphrase fails fast.
-  let key: PgpPrivateKey | undefined;
-  if (files.some((file) => file.layers.includes('gpg'))) key = await unlockPgpKey(options.pgp);
+  let unlocked: PgpPrivateKey | undefined;
+  if (files.some((file) => file.layers.includes('gpg'))) {
+    unlocked = await unlockPgpKey(options.pgp);
+  }
   const pgpKey = (): Promise<PgpPrivateKey> =>
-    key === undefined ? unlockPgpKey(options.pgp) : Promise.resolve(key);
+    unlocked === undefined ? unlockPgpKey(options.pgp) : Promise.resolve(unlocked);
 
   const byPath = new Map(files.map((file) => [file.path, file]));
   const readRecords = async function* (file: string): AsyncGenerator<SourceRecord> {
@@ -124,8 +126,8 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
     for (const [index, input] of toImport.entries()) {
       const size = sizes[index] ?? 0;
       const sha256 = await fileSha256(input.path);
-      const key = manifestKey(sha256, options.tenant, prepared.identity);
-      const known = options.manifest.get(key);
+      const entryKey = manifestKey(sha256, options.tenant, prepared.identity);
+      const known = options.manifest.get(entryKey);
       if (known?.status === 'done') {
         outcomes.push({
           file: input.path,
@@ -145,7 +147,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
           input,
           mapper: prepared.mapperFor(input.path),
           manifest: options.manifest,
-          manifestKey: key,
+          manifestKey: entryKey,
           identity: { sha256, tenant: options.tenant, format: prepared.identity, path: input.path },
           producer: options.producer,
           report: options.report,

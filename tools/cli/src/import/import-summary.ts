@@ -7,10 +7,11 @@ function rate(events: number, elapsedMs: number): number {
 
 export function importSummary(outcome: ImportOutcome): string[] {
   const events = totalOf(outcome, 'events');
+  const files = outcome.files.length;
   const lines = [
-    `imported ${totalOf(outcome, 'imported')} records (${events} events in this run, ` +
-      `${rate(events, outcome.elapsedMs)} events/s), rejected ${totalOf(outcome, 'rejected')}, ` +
-      `${outcome.files.length} files in ${(outcome.elapsedMs / 1000).toFixed(1)} s`,
+    `imported ${totalOf(outcome, 'imported')} records in this run (${events} events, ` +
+      `${rate(events, outcome.elapsedMs)} events/s), rejected ${totalOf(outcome, 'rejected')}; ` +
+      `${files} ${files === 1 ? 'file' : 'files'} in ${(outcome.elapsedMs / 1000).toFixed(1)} s`,
   ];
   const reasons = new Map<string, number>();
   for (const file of outcome.files) {
