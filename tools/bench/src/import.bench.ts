@@ -3,7 +3,8 @@
  * (`-- --lines=N` for another size) from disk to a Kafka broker of the benchmark's own,
  * timed from the command's start to its exit (checksum pass, Kafka connect and all), with
  * the CLI's peak resident memory sampled every 100 ms. With `--profile`, or below the goal,
- * a second import of the same file under `--cpu-prof` shows where the time goes.
+ * a second import of the same file under `--cpu-prof` shows where the time goes. Mapping and
+ * sending are also timed apart (import-stages.ts) to show which half bounds the import.
  */
 import { createWriteStream, readdirSync, statSync } from 'node:fs';
 import { once } from 'node:events';
@@ -13,6 +14,7 @@ import path from 'node:path';
 import { startBenchKafka } from './bench-kafka';
 import { cli, type Cleanup, loadLine, print, runBenchmark, sleep } from './bench-support';
 import { analyseCpuProfile } from './cpu-profile';
+import { measureImportStages } from './import-stages';
 import { residentMiB } from './process-memory';
 
 const GOAL_EVENTS_PER_SECOND = 50_000;
@@ -135,7 +137,7 @@ async function profileImport(
 
 runBenchmark(async (cleanup) => {
   const lines = linesOption();
-  const { env: kafkaEnv } = await startBenchKafka(cleanup);
+  const { env: kafkaEnv, kafka } = await startBenchKafka(cleanup);
   const workDir = cleanup.tempDir('bench-import');
   const file = path.join(workDir, 'statements.ndjson');
   print(`generating ${lines.toLocaleString('en')} xAPI statements`);
@@ -160,6 +162,20 @@ runBenchmark(async (cleanup) => {
   print(`  Kafka records/s:                   ${Math.round(2 * perSecond).toLocaleString('en')}`);
   print(`  CLI peak resident memory:          ${run.peakRssMiB.toFixed(0)} MiB`);
   print(`  CLI summary: ${summary}`);
+  print(loadLine());
+
+  const stageStatements = Math.min(lines, 200_000);
+  const stages = await measureImportStages(kafka, file, stageStatements);
+  print('');
+  print(
+    `the two halves apart, in the benchmark process, on the first ${stageStatements.toLocaleString('en')} lines:`,
+  );
+  print(
+    `  map only (parse, validate, normalise, encode; no Kafka): ${Math.round(stages.mapPerSecond).toLocaleString('en')} statements/s`,
+  );
+  print(
+    `  send only (encoded records via ReliableProducer/kafkajs): ${Math.round(stages.sendPerSecond).toLocaleString('en')} statements/s (${Math.round(2 * stages.sendPerSecond).toLocaleString('en')} records/s)`,
+  );
   print(loadLine());
 
   if (process.argv.includes('--profile') || perSecond < GOAL_EVENTS_PER_SECOND) {
