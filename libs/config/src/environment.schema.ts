@@ -130,6 +130,17 @@ export const environmentSchema = z.object({
   /** Browser origins allowed to call the xAPI gateway (CORS): "*" or "https://a.example,https://b.example". */
   XAPI_CORS_ORIGINS: corsOrigins.default(['*']),
 
+  /** Armored OpenPGP private key that `learnpulse import` decrypts .gpg inputs with. */
+  IMPORT_PGP_PRIVATE_KEY: z
+    .string()
+    .includes('-----BEGIN PGP PRIVATE KEY BLOCK-----', {
+      message:
+        'IMPORT_PGP_PRIVATE_KEY must be an armored private key (-----BEGIN PGP PRIVATE KEY BLOCK-----)',
+    })
+    .optional(),
+  /** Passphrase of IMPORT_PGP_PRIVATE_KEY when the key is protected. */
+  IMPORT_PGP_PASSPHRASE: z.string().min(1).optional(),
+
   WAREHOUSE_CONSUMER_GROUP: z.string().min(1).default('warehouse-writer'),
   WAREHOUSE_BATCH_MAX_ROWS: positiveInt.max(1_000_000).default(10_000),
   // Short, so a POSTed statement is readable by id well within 1 s (xAPI read-after-write);

@@ -81,6 +81,19 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ XAPI_CORS_ORIGINS: 'lms.example.edu' }), /XAPI_CORS_ORIGINS/);
   });
 
+  it('takes an armored IMPORT_PGP_PRIVATE_KEY and refuses any other text', () => {
+    const armored =
+      '-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nxyz\n-----END PGP PRIVATE KEY BLOCK-----\n';
+    const env = loadConfig({ IMPORT_PGP_PRIVATE_KEY: armored, IMPORT_PGP_PASSPHRASE: 'pw' });
+    assert.equal(env.IMPORT_PGP_PRIVATE_KEY, armored);
+    assert.equal(env.IMPORT_PGP_PASSPHRASE, 'pw');
+    assert.equal(loadConfig({}).IMPORT_PGP_PRIVATE_KEY, undefined);
+    assert.throws(
+      () => loadConfig({ IMPORT_PGP_PRIVATE_KEY: '/path/to/key.asc' }),
+      /IMPORT_PGP_PRIVATE_KEY/,
+    );
+  });
+
   it('refuses a short demo secret', () => {
     assert.throws(() => loadConfig({ DEMO_LRS_SECRET: 'short' }), /DEMO_LRS_SECRET/);
   });

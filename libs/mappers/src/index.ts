@@ -60,3 +60,4 @@ export type {
   EdxXapiOptions,
   EdxXapiStatement,
 } from './edx/xapi/edx-xapi.types';
+export * from './oulad';

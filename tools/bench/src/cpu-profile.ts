@@ -39,6 +39,8 @@ const COMPONENTS: readonly [string, RegExp][] = [
   ['gateway store/', /xapi-gateway\/dist\/src\/store\//],
   ['gateway attachments/', /xapi-gateway\/dist\/src\/attachments\//],
   ['gateway (other)', /xapi-gateway\//],
+  ['cli import pipeline (readers, batches, manifest)', /tools\/cli\/dist\/src\/import\//],
+  ['libs/mappers', /libs\/mappers\//],
   ['other node_modules', /node_modules\//],
   ['node internals (net, http, streams)', /^node:/],
 ];

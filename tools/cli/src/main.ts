@@ -7,6 +7,7 @@ import {
   credentialRevokeCommand,
 } from './commands/credential.command';
 import { demoCommand } from './commands/demo.command';
+import { IMPORT_EXIT_USAGE, importCommand } from './commands/import.command';
 import { serveCommand } from './commands/serve.command';
 import { stackDownCommand, stackStatusCommand, stackUpCommand } from './commands/stack.command';
 import { startCommand } from './commands/start.command';
@@ -45,6 +46,23 @@ export async function main(argv: string[]): Promise<void> {
     .option('--days <n>', 'days of backlog to send first', '28')
     .option('--rate <n>', 'live statements per second afterwards', '2')
     .action(demoCommand);
+
+  program
+    .command('import')
+    .description('import files onto Kafka: xAPI statements, CSV tables (resumable, see README)')
+    .argument('<format>', 'xapi | csv')
+    .argument('<inputs...>', 'files or folders (.ndjson .jsonl .log .json .csv, + .gz, + .gpg)')
+    .option('--tenant <tenant>', 'tenant the records belong to (default: DEMO_TENANT)')
+    .option('--report <file>', 'NDJSON report of rejected records')
+    .option('--manifest <file>', 'import manifest (default: $LEARNPULSE_HOME/import-manifest.json)')
+    .option('--format <dialect>', 'csv: the dialect of the tables (oulad)')
+    .option('--start-date <YYYY-MM-DD>', 'csv --format oulad: the calendar date of day 0')
+    .option('--batch-size <n>', 'source records per Kafka batch (default 1000)')
+    // A usage mistake exits 2 (rejected records exit 1), so scripts can tell them apart.
+    .exitOverride((error) => {
+      process.exit(error.exitCode === 0 ? 0 : IMPORT_EXIT_USAGE);
+    })
+    .action(importCommand);
 
   const credential = program.command('credential').description('tenant credentials');
   credential

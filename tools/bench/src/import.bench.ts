@@ -1,0 +1,184 @@
+/**
+ * Bulk import throughput: `learnpulse import xapi` of a generated 1,000,000-line NDJSON file
+ * (`-- --lines=N` for another size) from disk to a Kafka broker of the benchmark's own,
+ * timed from the command's start to its exit (checksum pass, Kafka connect and all), with
+ * the CLI's peak resident memory sampled every 100 ms. With `--profile`, or below the goal,
+ * a second import of the same file under `--cpu-prof` shows where the time goes. Mapping and
+ * sending are also timed apart (import-stages.ts) to show which half bounds the import.
+ */
+import { createWriteStream, readdirSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { startBenchKafka } from './bench-kafka';
+import { cli, type Cleanup, loadLine, print, runBenchmark, sleep } from './bench-support';
+import { analyseCpuProfile } from './cpu-profile';
+import { measureImportStages } from './import-stages';
+import { residentMiB } from './process-memory';
+
+const GOAL_EVENTS_PER_SECOND = 50_000;
+const DEFAULT_LINES = 1_000_000;
+
+function linesOption(): number {
+  const option = process.argv.find((arg) => arg.startsWith('--lines='));
+  const lines = option === undefined ? DEFAULT_LINES : Number(option.slice('--lines='.length));
+  if (!Number.isInteger(lines) || lines < 1) throw new Error('--lines must be a positive integer');
+  return lines;
+}
+
+/** Statements like an LMS sends: 2,000 learners, 50 courses, a few verbs, some with a score. */
+async function writeStatements(file: string, lines: number): Promise<void> {
+  const out = createWriteStream(file);
+  const verbs = ['experienced', 'attempted', 'completed', 'passed', 'answered'];
+  const start = Date.UTC(2025, 8, 1);
+  for (let i = 0; i < lines; i++) {
+    const course = `https://lms.example.edu/course/${i % 50}`;
+    const statement = {
+      id: randomUUID(),
+      actor: {
+        objectType: 'Agent',
+        account: { homePage: 'https://lms.example.edu', name: `learner-${i % 2000}` },
+      },
+      verb: { id: `http://adlnet.gov/expapi/verbs/${verbs[i % verbs.length] ?? 'experienced'}` },
+      object: {
+        objectType: 'Activity',
+        id: `${course}/activity/${i % 400}`,
+        definition: { type: 'http://adlnet.gov/expapi/activities/lesson' },
+      },
+      ...(i % 5 === 3 ? { result: { score: { scaled: (i % 100) / 100 }, success: true } } : {}),
+      context: {
+        contextActivities: {
+          grouping: [
+            { id: course, definition: { type: 'http://adlnet.gov/expapi/activities/course' } },
+          ],
+        },
+      },
+      timestamp: new Date(start + i * 1000).toISOString(),
+    };
+    if (!out.write(`${JSON.stringify(statement)}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+interface ImportRun {
+  seconds: number;
+  peakRssMiB: number;
+  code: number | null;
+  output: string;
+}
+
+async function runImport(
+  file: string,
+  env: NodeJS.ProcessEnv,
+  workDir: string,
+  nodeArgs: string[] = [],
+): Promise<ImportRun> {
+  const tenant = `bench-${randomUUID().slice(0, 8)}`;
+  const args = [
+    ...nodeArgs,
+    cli,
+    'import',
+    'xapi',
+    file,
+    '--tenant',
+    tenant,
+    '--manifest',
+    path.join(workDir, `${tenant}-manifest.json`),
+    '--report',
+    path.join(workDir, `${tenant}-report.ndjson`),
+  ];
+  const started = process.hrtime.bigint();
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let peakRssMiB = 0;
+  const sampler = setInterval(() => {
+    try {
+      peakRssMiB = Math.max(peakRssMiB, residentMiB(child.pid ?? 0));
+    } catch {
+      // The process has just exited.
+    }
+  }, 100);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  clearInterval(sampler);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { seconds, peakRssMiB, code, output };
+}
+
+async function profileImport(
+  cleanup: Cleanup,
+  file: string,
+  env: NodeJS.ProcessEnv,
+  workDir: string,
+): Promise<void> {
+  print('');
+  print('profiling a second import of the same file (--cpu-prof)');
+  const profileDir = cleanup.tempDir('bench-import-prof');
+  const run = await runImport(file, env, workDir, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+  print(`  under the profiler: ${run.seconds.toFixed(1)} s`);
+  await sleep(500);
+  const profile = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
+  if (profile === undefined) throw new Error(`no .cpuprofile written in ${profileDir}`);
+  const breakdown = analyseCpuProfile(path.join(profileDir, profile));
+  print(`CLI CPU profile: ${(breakdown.totalMs / 1000).toFixed(1)} s sampled`);
+  print('  component                                         self ms  incl. ms  incl. %');
+  for (const [component, self, inclusive] of breakdown.components) {
+    print(
+      `  ${component.padEnd(48)} ${self.toFixed(0).padStart(8)} ${inclusive.toFixed(0).padStart(9)} ${((100 * inclusive) / breakdown.totalMs).toFixed(1).padStart(7)}`,
+    );
+  }
+  print('  hottest functions (self ms):');
+  for (const [label, self] of breakdown.functions)
+    print(`  ${self.toFixed(0).padStart(8)}  ${label}`);
+}
+
+runBenchmark(async (cleanup) => {
+  const lines = linesOption();
+  const { env: kafkaEnv, kafka } = await startBenchKafka(cleanup);
+  const workDir = cleanup.tempDir('bench-import');
+  const file = path.join(workDir, 'statements.ndjson');
+  print(`generating ${lines.toLocaleString('en')} xAPI statements`);
+  await writeStatements(file, lines);
+  const megabytes = statSync(file).size / 1024 / 1024;
+  print(`  ${file}: ${megabytes.toFixed(0)} MiB`);
+
+  const env = { ...process.env, ...kafkaEnv, LOG_LEVEL: 'warn' };
+  print(loadLine());
+  const run = await runImport(file, env, workDir);
+  if (run.code !== 0) throw new Error(`import exited ${String(run.code)}:\n${run.output}`);
+  const perSecond = lines / run.seconds;
+  const summary = run.output.split('\n').find((line) => line.startsWith('imported ')) ?? '';
+  print('');
+  print(
+    `import of ${lines.toLocaleString('en')} statements (${megabytes.toFixed(0)} MiB, 2 Kafka records each)`,
+  );
+  print(`  wall time (process start to exit): ${run.seconds.toFixed(1)} s`);
+  print(
+    `  events/s from disk to Kafka:       ${Math.round(perSecond).toLocaleString('en')} (goal ${GOAL_EVENTS_PER_SECOND.toLocaleString('en')})`,
+  );
+  print(`  Kafka records/s:                   ${Math.round(2 * perSecond).toLocaleString('en')}`);
+  print(`  CLI peak resident memory:          ${run.peakRssMiB.toFixed(0)} MiB`);
+  print(`  CLI summary: ${summary}`);
+  print(loadLine());
+
+  const stageStatements = Math.min(lines, 200_000);
+  const stages = await measureImportStages(kafka, file, stageStatements);
+  print('');
+  print(
+    `the two halves apart, in the benchmark process, on the first ${stageStatements.toLocaleString('en')} lines:`,
+  );
+  print(
+    `  map only (parse, validate, normalise, encode; no Kafka): ${Math.round(stages.mapPerSecond).toLocaleString('en')} statements/s`,
+  );
+  print(
+    `  send only (encoded records via ReliableProducer/kafkajs): ${Math.round(stages.sendPerSecond).toLocaleString('en')} statements/s (${Math.round(2 * stages.sendPerSecond).toLocaleString('en')} records/s)`,
+  );
+  print(loadLine());
+
+  if (process.argv.includes('--profile') || perSecond < GOAL_EVENTS_PER_SECOND) {
+    await profileImport(cleanup, file, env, workDir);
+  }
+});

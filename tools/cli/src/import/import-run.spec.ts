@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { learningEventCodec } from '@learnpulse/events';
+import { type ProducerRecord, TOPICS } from '@learnpulse/kafka';
+import { tempDir } from '@learnpulse/testing';
+import { statementLine } from '../../test/import-fixtures';
+import { fileSha256 } from './file-checksum';
+import { ImportManifestStore, manifestKey } from './import-manifest.store';
+import { exitCodeOf } from './import-outcome';
+import { type ImportProgressReporter } from './import-progress';
+import { runImport, type ImportRunOptions } from './import-run';
+import { RejectionReportWriter } from './rejection-report.writer';
+import { xapiFormat } from './xapi.format';
+
+/** Keeps what would go to Kafka (the specs under test/ use the real broker). */
+class RecordingProducer {
+  readonly records: ProducerRecord[] = [];
+  send(records: ProducerRecord[]): Promise<void> {
+    this.records.push(...records);
+    return Promise.resolve();
+  }
+  eventLearners(): string[] {
+    return this.records
+      .filter((record) => record.topic === TOPICS.learningEvents)
+      .flatMap((record) => record.messages)
+      .map((message) => learningEventCodec.decode(message.value as Buffer).learnerId)
+      .map((learner) => learner.replace('account:https://lms.example.edu|', ''));
+  }
+}
+
+const quiet: ImportProgressReporter = { update: () => undefined, stop: () => undefined };
+
+async function options(dir: string, producer: RecordingProducer): Promise<ImportRunOptions> {
+  return {
+    format: xapiFormat,
+    inputs: [dir],
+    tenant: 'acme',
+    formatOptions: {},
+    manifest: await ImportManifestStore.open(path.join(dir, 'manifest.json')),
+    report: new RejectionReportWriter(path.join(dir, 'report.ndjson')),
+    producer,
+    pgp: { armoredKey: undefined, passphrase: undefined },
+    progress: quiet,
+    settings: { batchSize: 2, checkpointEveryMs: 0 },
+  };
+}
+
+const lines = (prefix: string, count: number): string =>
+  Array.from({ length: count }, (_, i) => statementLine(`${prefix}${i}`, i)).join('\n') + '\n';
+
+describe('runImport', () => {
+  it('marks an unreadable file failed and goes on with the next one', async () => {
+    const dir = tempDir('import-run-failed');
+    await writeFile(path.join(dir, 'a.ndjson.gz'), gzipSync(lines('a', 5)).subarray(0, 30));
+    await writeFile(path.join(dir, 'b.ndjson'), lines('b', 3));
+    const producer = new RecordingProducer();
+    const outcome = await runImport(await options(dir, producer));
+    assert.deepEqual(
+      outcome.files.map((file) => [path.basename(file.file), file.status]),
+      [
+        ['a.ndjson.gz', 'failed'],
+        ['b.ndjson', 'imported'],
+      ],
+    );
+    assert.deepEqual(producer.eventLearners(), ['b0', 'b1', 'b2']);
+    assert.equal(exitCodeOf(outcome), 1);
+  });
+
+  it('resumes a file after the line the manifest has as committed', async () => {
+    const dir = tempDir('import-run-resume');
+    const file = path.join(dir, 'c.ndjson');
+    await writeFile(file, lines('c', 6));
+    const producer = new RecordingProducer();
+    const run = await options(dir, producer);
+    const sha256 = await fileSha256(file);
+    await run.manifest.update(
+      manifestKey(sha256, 'acme', 'xapi'),
+      { sha256, tenant: 'acme', format: 'xapi', path: file },
+      { committedLine: 4, imported: 4, rejected: 0 },
+      'in-progress',
+    );
+    const outcome = await runImport(run);
+    assert.deepEqual(producer.eventLearners(), ['c4', 'c5']);
+    assert.equal(outcome.files[0]?.resumedAfterLine, 4);
+    const entry = run.manifest.get(manifestKey(sha256, 'acme', 'xapi'));
+    assert.ok(entry !== undefined);
+    assert.equal(entry.status, 'done');
+    assert.equal(entry.imported, 6);
+  });
+
+  it('skips its own manifest and report inside an input folder', async () => {
+    const dir = tempDir('import-run-own');
+    await writeFile(path.join(dir, 'd.ndjson'), `${lines('d', 1)}not json\n`);
+    const first = await runImport(await options(dir, new RecordingProducer()));
+    assert.equal(first.reportFile, path.join(dir, 'report.ndjson'));
+    const producer = new RecordingProducer();
+    const second = await runImport(await options(dir, producer));
+    assert.deepEqual(
+      second.files.map((file) => [path.basename(file.file), file.status]),
+      [['d.ndjson', 'already-imported']],
+    );
+    assert.equal(producer.records.length, 0);
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * One JSON value per line (NDJSON, tracking logs); blank lines are skipped. Splits text chunks
+ * itself rather than through readline: a read or decode error then fails the iteration instead
+ * of being lost, and it is faster on millions of lines.
+ */
+import { type SourceRecord } from './import-format';
+
+function toRecord(line: number, text: string): SourceRecord {
+  const raw = text.endsWith('\r') ? text.slice(0, -1) : text;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    // Not JSON: the pipeline rejects it and the run goes on.
+    value = undefined;
+  }
+  return { line, raw, value };
+}
+
+export async function* jsonLineRecords(
+  chunks: AsyncIterable<string>,
+): AsyncGenerator<SourceRecord> {
+  let line = 0;
+  let rest = '';
+  for await (const chunk of chunks) {
+    let start = 0;
+    for (let end = chunk.indexOf('\n'); end >= 0; end = chunk.indexOf('\n', start)) {
+      line++;
+      const text = rest + chunk.slice(start, end);
+      rest = '';
+      start = end + 1;
+      if (text.trim() !== '') yield toRecord(line, text);
+    }
+    rest += chunk.slice(start);
+  }
+  if (rest.trim() !== '') yield toRecord(line + 1, rest);
+}
