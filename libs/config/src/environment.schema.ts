@@ -103,7 +103,7 @@ const caliperTokenList = z
   .pipe(z.array(storedCaliperTokenSchema));
 
 /** A whole bearer token as a sensor sends it: `<key>.<secret>`. */
-export const CALIPER_TOKEN_PATTERN = /^[A-Za-z0-9_-]{3,128}\.[A-Za-z0-9_~+/=-]{16,512}$/;
+export const CALIPER_TOKEN_PATTERN = /^[A-Za-z0-9_-]{3,128}\.[A-Za-z0-9._~+/=-]{16,512}$/;
 
 /** XAPI_CORS_ORIGINS: "*" or a comma list of origins (scheme://host[:port]). */
 const corsOrigins = z
