@@ -27,7 +27,9 @@ export class BearerTokenGuard implements CanActivate {
         .getResponse<FastifyReply>()
         .header(
           'WWW-Authenticate',
-          token === null ? 'Bearer realm="learnpulse"' : 'Bearer realm="learnpulse", error="invalid_token"',
+          token === null
+            ? 'Bearer realm="learnpulse"'
+            : 'Bearer realm="learnpulse", error="invalid_token"',
         );
       throw new UnauthorizedException(
         token === null ? 'a Bearer token is required' : 'unknown or wrong Bearer token',

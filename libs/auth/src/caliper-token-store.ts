@@ -29,7 +29,8 @@ export class CaliperTokenStore {
     env: Pick<Environment, 'CALIPER_TOKENS' | 'DEMO_TENANT' | 'DEMO_CALIPER_TOKEN'>,
   ): Promise<CaliperTokenStore> {
     const tokens: Omit<StoredCredential, 'scopes'>[] = [...env.CALIPER_TOKENS];
-    const demo = env.DEMO_CALIPER_TOKEN === undefined ? null : splitBearerToken(env.DEMO_CALIPER_TOKEN);
+    const demo =
+      env.DEMO_CALIPER_TOKEN === undefined ? null : splitBearerToken(env.DEMO_CALIPER_TOKEN);
     if (demo !== null) {
       tokens.push({
         tenant: env.DEMO_TENANT,

@@ -50,7 +50,12 @@ export class CaliperService {
     const parsed = parseCaliperJson(text);
     const errors = parsed.ok ? validateCaliperEnvelope(parsed.value) : parsed.errors;
     if (!parsed.ok || errors.length > 0) {
-      this.metrics.countEvents(tenant, 'caliper', 'rejected', dataItems(parsed.ok ? parsed.value : null));
+      this.metrics.countEvents(
+        tenant,
+        'caliper',
+        'rejected',
+        dataItems(parsed.ok ? parsed.value : null),
+      );
       this.logger.info(
         { requestId, tenant, problems: errors.length, first: errors[0] },
         'Caliper envelope rejected',
@@ -75,7 +80,10 @@ export class CaliperService {
       }
     }
     this.metrics.countEvents(tenant, 'caliper', 'accepted', events.length);
-    this.logger.debug({ requestId, tenant, events: events.length, entities }, 'Caliper events stored');
+    this.logger.debug(
+      { requestId, tenant, events: events.length, entities },
+      'Caliper events stored',
+    );
     return { accepted: events.length, entities };
   }
 }

@@ -84,7 +84,10 @@ function storedStatements(
   return { stored, invalid };
 }
 
-export function edxEventRecords(events: readonly EdxEvent[], options: EdxRecordOptions): EdxRecords {
+export function edxEventRecords(
+  events: readonly EdxEvent[],
+  options: EdxRecordOptions,
+): EdxRecords {
   const tenant = options.credential.tenant;
   const learningEvents: LearningEvent[] = [];
   const statements: StoredXapiStatement[] = [];

@@ -1,5 +1,10 @@
 /** POST /edx/events: HTTP only (credential, media type, request id); the use case is EdxEventsService. */
-import { BasicAuthGuard, type Credential, CurrentCredential, RequireScopes } from '@learnpulse/auth';
+import {
+  BasicAuthGuard,
+  type Credential,
+  CurrentCredential,
+  RequireScopes,
+} from '@learnpulse/auth';
 import { Body, Controller, Headers, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { UnsupportedMediaTypeError } from '../http/http.errors';

@@ -18,7 +18,8 @@ import { EdxEventsService } from './edx-events.service';
 @Module({})
 export class EdxEventsModule {
   static forRoot(pseudonymKey: string): DynamicModule {
-    const learnerIds: LearnerIdentifiersFor = (tenant) => edxLearnerPseudonyms(pseudonymKey, tenant);
+    const learnerIds: LearnerIdentifiersFor = (tenant) =>
+      edxLearnerPseudonyms(pseudonymKey, tenant);
     const courses: CourseMetadataFor = () => NO_COURSE_METADATA;
     return {
       module: EdxEventsModule,

@@ -72,7 +72,9 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
     const more = exception.total - exception.errors.length;
     return answer(400, {
       error: 'invalid edX events',
-      ...(more > 0 ? { message: `${exception.total} problems, the first ${exception.errors.length} listed` } : {}),
+      ...(more > 0
+        ? { message: `${exception.total} problems, the first ${exception.errors.length} listed` }
+        : {}),
       errors: exception.errors,
     });
   }
