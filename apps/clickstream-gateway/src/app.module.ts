@@ -5,7 +5,7 @@ import { ObservabilityModule } from '@learnpulse/observability';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CaliperModule } from './caliper/caliper.module';
-import { EdxEventsModule } from './edx/edx-events.module';
+import { type EdxIdentity, EdxEventsModule } from './edx/edx-events.module';
 import { GatewayExceptionFilter } from './http/gateway-exception.filter';
 import { GatewayKafkaModule } from './kafka/gateway-kafka.module';
 import { ClickstreamMetricsModule } from './metrics/clickstream-metrics.module';
@@ -14,7 +14,7 @@ export const APP_NAME = 'clickstream-gateway';
 
 @Module({})
 export class ClickstreamGatewayModule {
-  static forRoot(env: Environment, pseudonymKey: string): DynamicModule {
+  static forRoot(env: Environment, identity: EdxIdentity): DynamicModule {
     return {
       module: ClickstreamGatewayModule,
       imports: [
@@ -22,7 +22,7 @@ export class ClickstreamGatewayModule {
         AuthModule.forRoot(env),
         GatewayKafkaModule.forRoot(env),
         ClickstreamMetricsModule,
-        EdxEventsModule.forRoot(pseudonymKey),
+        EdxEventsModule.forRoot(identity),
         CaliperModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GatewayExceptionFilter }],

@@ -1,4 +1,8 @@
-export { bootstrapClickstreamGateway } from './bootstrap';
+export { bootstrapClickstreamGateway, type ClickstreamGatewayOptions } from './bootstrap';
 export { APP_NAME, ClickstreamGatewayModule } from './app.module';
 export { KAFKA, PRODUCER } from './kafka/kafka.tokens';
-export { learnerPseudonym, edxLearnerPseudonyms } from './learners/learner-pseudonym';
+export { edxLearnerPseudonyms, learnerPseudonym } from './learners/learner-pseudonym';
+export {
+  type CourseMetadataFor,
+  type LearnerIdentifiersFor,
+} from './learners/learner-identity.tokens';

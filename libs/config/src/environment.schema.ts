@@ -105,6 +105,31 @@ const caliperTokenList = z
 /** A whole bearer token as a sensor sends it: `<key>.<secret>`. */
 export const CALIPER_TOKEN_PATTERN = /^[A-Za-z0-9_-]{3,128}\.[A-Za-z0-9._~+/=-]{16,512}$/;
 
+/**
+ * EDX_LMS_ROOT_URLS: "tenant=https://lms.example.edu,..." — each tenant's Open edX LMS_ROOT_URL,
+ * the base of the IRIs (and actor homePage) of the xAPI statements derived from its events.
+ */
+const lmsRootUrls = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry.length > 0)
+      .map((entry) => {
+        const equals = entry.indexOf('=');
+        return { tenant: entry.slice(0, Math.max(equals, 0)), url: entry.slice(equals + 1) };
+      }),
+  )
+  .pipe(
+    z.array(
+      z.object({
+        tenant: storedCredentialSchema.shape.tenant,
+        url: z.url().regex(/^https?:\/\//, 'must be an http(s) URL'),
+      }),
+    ),
+  );
+
 /** XAPI_CORS_ORIGINS: "*" or a comma list of origins (scheme://host[:port]). */
 const corsOrigins = z
   .string()
@@ -177,6 +202,8 @@ export const environmentSchema = z.object({
     .string()
     .min(32, 'LEARNER_PSEUDONYM_KEY must be at least 32 characters')
     .optional(),
+  /** Per-tenant Open edX LMS root URLs; a tenant without one gets it from each event's host. */
+  EDX_LMS_ROOT_URLS: lmsRootUrls.default([]),
   /** Browser origins allowed to call the xAPI gateway (CORS): "*" or "https://a.example,https://b.example". */
   XAPI_CORS_ORIGINS: corsOrigins.default(['*']),
 

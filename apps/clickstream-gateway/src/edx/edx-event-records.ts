@@ -31,6 +31,8 @@ export interface EdxRecordOptions {
   readonly receivedAt: number;
   readonly learnerIds: LearnerIdentifierProvider;
   readonly courses: CourseMetadataLookup;
+  /** The tenant's LMS root URL for the statements' IRIs; undefined: from each event's host. */
+  readonly lmsRootUrl?: string | undefined;
 }
 
 export interface EdxRecordCounts {
@@ -63,6 +65,7 @@ function storedStatements(
   const mapped = mapEdxEventToXapi(event, {
     learnerIds: options.learnerIds,
     courses: options.courses,
+    lmsRootUrl: options.lmsRootUrl,
   });
   if (mapped === null) return { stored: [], invalid: 0 };
   const stored: StoredXapiStatement[] = [];

@@ -1,33 +1,37 @@
 /**
- * POST /edx/events, with the production learner identity: per-tenant pseudonyms keyed by
- * LEARNER_PSEUDONYM_KEY, and course names unknown (ids as names) until a catalogue lookup is
- * provided under COURSE_METADATA.
+ * POST /edx/events, with the learner identity and course metadata it is given (production:
+ * per-tenant pseudonyms keyed by LEARNER_PSEUDONYM_KEY, and course names unknown, ids as names,
+ * until a catalogue lookup is provided; see bootstrapClickstreamGateway).
  */
-import { NO_COURSE_METADATA } from '@learnpulse/mappers';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { edxLearnerPseudonyms } from '../learners/learner-pseudonym';
 import {
   COURSE_METADATA,
   type CourseMetadataFor,
   LEARNER_IDENTIFIERS,
   type LearnerIdentifiersFor,
+  LMS_ROOT_URL,
+  type LmsRootUrlFor,
 } from '../learners/learner-identity.tokens';
 import { EdxEventsController } from './edx-events.controller';
 import { EdxEventsService } from './edx-events.service';
 
+export interface EdxIdentity {
+  readonly learnerIds: LearnerIdentifiersFor;
+  readonly courses: CourseMetadataFor;
+  readonly lmsRootUrl: LmsRootUrlFor;
+}
+
 @Module({})
 export class EdxEventsModule {
-  static forRoot(pseudonymKey: string): DynamicModule {
-    const learnerIds: LearnerIdentifiersFor = (tenant) =>
-      edxLearnerPseudonyms(pseudonymKey, tenant);
-    const courses: CourseMetadataFor = () => NO_COURSE_METADATA;
+  static forRoot(identity: EdxIdentity): DynamicModule {
     return {
       module: EdxEventsModule,
       controllers: [EdxEventsController],
       providers: [
         EdxEventsService,
-        { provide: LEARNER_IDENTIFIERS, useValue: learnerIds },
-        { provide: COURSE_METADATA, useValue: courses },
+        { provide: LEARNER_IDENTIFIERS, useValue: identity.learnerIds },
+        { provide: COURSE_METADATA, useValue: identity.courses },
+        { provide: LMS_ROOT_URL, useValue: identity.lmsRootUrl },
       ],
     };
   }

@@ -14,6 +14,8 @@ import {
   type CourseMetadataFor,
   LEARNER_IDENTIFIERS,
   type LearnerIdentifiersFor,
+  LMS_ROOT_URL,
+  type LmsRootUrlFor,
 } from '../learners/learner-identity.tokens';
 import { ClickstreamMetrics } from '../metrics/clickstream-metrics';
 import { edxEventRecords } from './edx-event-records';
@@ -39,6 +41,7 @@ export class EdxEventsService {
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(LEARNER_IDENTIFIERS) private readonly learnerIds: LearnerIdentifiersFor,
     @Inject(COURSE_METADATA) private readonly courses: CourseMetadataFor,
+    @Inject(LMS_ROOT_URL) private readonly lmsRootUrl: LmsRootUrlFor,
     private readonly metrics: ClickstreamMetrics,
   ) {}
 
@@ -64,6 +67,7 @@ export class EdxEventsService {
       receivedAt,
       learnerIds: this.learnerIds(tenant),
       courses,
+      lmsRootUrl: this.lmsRootUrl(tenant),
     });
     try {
       await this.producer.send(records);
