@@ -55,6 +55,7 @@ export default tseslint.config(
           enforceBuildableLibDependency: false,
           allow: [
             '@learnpulse/xapi-gateway',
+            '@learnpulse/clickstream-gateway',
             '@learnpulse/warehouse-writer',
             '@learnpulse/analytics-api',
           ],

@@ -15,6 +15,8 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { BasicAuthGuard } from './basic-auth.guard';
+import { BearerTokenGuard } from './bearer-token.guard';
+import { CaliperTokenStore } from './caliper-token-store';
 import { CredentialStore } from './credential-store';
 import { TenancyFollower } from './tenancy-follower';
 import { TenancyState } from './tenancy-state';
@@ -89,10 +91,15 @@ export class AuthModule {
           useFactory: (state: TenancyState) => CredentialStore.fromEnvironment(env, state),
           inject: [TenancyState],
         },
+        {
+          provide: CaliperTokenStore,
+          useFactory: () => CaliperTokenStore.fromEnvironment(env),
+        },
         TenancyShutdown,
         BasicAuthGuard,
+        BearerTokenGuard,
       ],
-      exports: [CredentialStore, TenancyState, BasicAuthGuard],
+      exports: [CredentialStore, TenancyState, BasicAuthGuard, CaliperTokenStore, BearerTokenGuard],
     };
   }
 }

@@ -1,5 +1,13 @@
 export { AuthModule, type AuthModuleOptions } from './auth.module';
 export { BasicAuthGuard, type TenantRequest } from './basic-auth.guard';
+export {
+  bearerAuthHeader,
+  type BearerToken,
+  parseBearerAuthorization,
+  splitBearerToken,
+} from './bearer-token';
+export { BearerTokenGuard } from './bearer-token.guard';
+export { CaliperTokenStore } from './caliper-token-store';
 export { basicAuthHeader, parseBasicAuthorization, type BasicCredentials } from './basic-auth';
 export { CredentialStore } from './credential-store';
 export { CurrentCredential, CurrentTenant } from './current-tenant.decorator';

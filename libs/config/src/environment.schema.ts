@@ -73,6 +73,63 @@ const credentialList = z
   )
   .pipe(z.array(storedCredentialSchema));
 
+/**
+ * CALIPER_TOKENS: "tenant:key:scrypt$salt$hash,..." — bearer tokens of Caliper sensors, hashed
+ * like credentials. A sensor sends `Authorization: Bearer <key>.<secret>`; the key has no dot,
+ * so the token splits at its first one.
+ */
+const caliperKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{3,128}$/, 'key must be 3-128 characters of [A-Za-z0-9_-] (no dot)');
+export const storedCaliperTokenSchema = z.object({
+  tenant: storedCredentialSchema.shape.tenant,
+  key: caliperKey,
+  secretHash: storedCredentialSchema.shape.secretHash,
+});
+export type StoredCaliperToken = z.infer<typeof storedCaliperTokenSchema>;
+
+const caliperTokenList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry.length > 0)
+      .map((entry) => {
+        const [tenant, key, ...rest] = entry.split(':');
+        return { tenant, key, secretHash: rest.join(':') };
+      }),
+  )
+  .pipe(z.array(storedCaliperTokenSchema));
+
+/** A whole bearer token as a sensor sends it: `<key>.<secret>`. */
+export const CALIPER_TOKEN_PATTERN = /^[A-Za-z0-9_-]{3,128}\.[A-Za-z0-9._~+/=-]{16,512}$/;
+
+/**
+ * EDX_LMS_ROOT_URLS: "tenant=https://lms.example.edu,..." — each tenant's Open edX LMS_ROOT_URL,
+ * the base of the IRIs (and actor homePage) of the xAPI statements derived from its events.
+ */
+const lmsRootUrls = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry.length > 0)
+      .map((entry) => {
+        const equals = entry.indexOf('=');
+        return { tenant: entry.slice(0, Math.max(equals, 0)), url: entry.slice(equals + 1) };
+      }),
+  )
+  .pipe(
+    z.array(
+      z.object({
+        tenant: storedCredentialSchema.shape.tenant,
+        url: z.url().regex(/^https?:\/\//, 'must be an http(s) URL'),
+      }),
+    ),
+  );
+
 /** XAPI_CORS_ORIGINS: "*" or a comma list of origins (scheme://host[:port]). */
 const corsOrigins = z
   .string()
@@ -127,6 +184,26 @@ export const environmentSchema = z.object({
   DEMO_TENANT: storedCredentialSchema.shape.tenant.default('demo'),
   DEMO_LRS_KEY: storedCredentialSchema.shape.key.default('demo-lrs'),
   DEMO_LRS_SECRET: z.string().min(12, 'DEMO_LRS_SECRET must be at least 12 characters').optional(),
+  /** Bearer tokens of Caliper sensors (hashed), see CALIPER_TOKENS above. */
+  CALIPER_TOKENS: caliperTokenList.default([]),
+  /** The demo tenant's Caliper token (`<key>.<secret>`); exists only when set (npm start sets it). */
+  DEMO_CALIPER_TOKEN: z
+    .string()
+    .regex(
+      CALIPER_TOKEN_PATTERN,
+      'DEMO_CALIPER_TOKEN must be <key>.<secret>: a 3-128 character key of [A-Za-z0-9_-], a dot, a secret of at least 16 characters',
+    )
+    .optional(),
+  /**
+   * Secret of the learner pseudonyms the clickstream gateway writes (HMAC-SHA256 over tenant and
+   * the source's user id). Required by that gateway; changing it changes every pseudonym.
+   */
+  LEARNER_PSEUDONYM_KEY: z
+    .string()
+    .min(32, 'LEARNER_PSEUDONYM_KEY must be at least 32 characters')
+    .optional(),
+  /** Per-tenant Open edX LMS root URLs; a tenant without one gets it from each event's host. */
+  EDX_LMS_ROOT_URLS: lmsRootUrls.default([]),
   /** Browser origins allowed to call the xAPI gateway (CORS): "*" or "https://a.example,https://b.example". */
   XAPI_CORS_ORIGINS: corsOrigins.default(['*']),
 

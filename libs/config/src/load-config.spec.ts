@@ -97,4 +97,40 @@ describe('loadConfig', () => {
   it('refuses a short demo secret', () => {
     assert.throws(() => loadConfig({ DEMO_LRS_SECRET: 'short' }), /DEMO_LRS_SECRET/);
   });
+
+  it('parses Caliper tokens, the demo token and per-tenant LMS root URLs', () => {
+    const env = loadConfig({
+      CALIPER_TOKENS: 'acme:sensor-1:scrypt$c2FsdA==$aGFzaA==',
+      DEMO_CALIPER_TOKEN: 'demo-caliper.0123456789abcdefghij',
+      EDX_LMS_ROOT_URLS: 'acme=https://lms.acme.edu, globex=http://localhost:18000',
+    });
+    assert.deepEqual(env.CALIPER_TOKENS, [
+      { tenant: 'acme', key: 'sensor-1', secretHash: 'scrypt$c2FsdA==$aGFzaA==' },
+    ]);
+    assert.equal(env.DEMO_CALIPER_TOKEN, 'demo-caliper.0123456789abcdefghij');
+    assert.deepEqual(env.EDX_LMS_ROOT_URLS, [
+      { tenant: 'acme', url: 'https://lms.acme.edu' },
+      { tenant: 'globex', url: 'http://localhost:18000' },
+    ]);
+  });
+
+  it('refuses a Caliper key with a dot, a short demo token and a short pseudonym key', () => {
+    assert.throws(
+      () =>
+        loadConfig({
+          CALIPER_TOKENS: 'acme:sensor.1:scrypt$c2FsdA==$aGFzaA==',
+          DEMO_CALIPER_TOKEN: 'demo-caliper.short',
+          LEARNER_PSEUDONYM_KEY: 'short',
+          EDX_LMS_ROOT_URLS: 'acme=not-a-url',
+        }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /CALIPER_TOKENS/);
+        assert.match(error.message, /DEMO_CALIPER_TOKEN/);
+        assert.match(error.message, /LEARNER_PSEUDONYM_KEY/);
+        assert.match(error.message, /EDX_LMS_ROOT_URLS/);
+        return true;
+      },
+    );
+  });
 });

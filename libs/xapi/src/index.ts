@@ -34,7 +34,12 @@ export { SIGNATURE_USAGE_TYPE } from './rules/attachment';
 export { statementsEquivalent } from './statement-comparison';
 export { canonicalStatement, idsOnlyStatement, parseAcceptLanguage } from './statement-formats';
 export { normaliseStatement, type NormaliseOptions } from './normalise-statement';
-export { LRS_AUTHORITY_HOME_PAGE, lrsAuthority } from './lrs-authority';
+export {
+  CREDENTIAL_AUTHORITY_HOME_PAGE_PREFIX,
+  credentialAuthority,
+  LRS_AUTHORITY_HOME_PAGE,
+  lrsAuthority,
+} from './lrs-authority';
 export { actorLearnerId } from './learner-id';
 export { actionForVerb } from './verb-actions';
 export {
@@ -44,4 +49,8 @@ export {
 } from './statement-to-learning-event';
 export { parseIsoTimestamp } from './rules/formats';
 export { isSupportedXapiVersion, LRS_XAPI_VERSION } from './xapi-version';
-export { statementRecords } from './statement-records';
+export {
+  statementLearningEventRecords,
+  statementRecords,
+  storedStatementRecords,
+} from './statement-records';

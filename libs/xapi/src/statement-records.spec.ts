@@ -3,7 +3,11 @@ import { describe, it } from 'node:test';
 import { decodeStoredStatement, learningEventCodec } from '@learnpulse/events';
 import { lrsAuthority } from './lrs-authority';
 import { normaliseStatement } from './normalise-statement';
-import { statementRecords } from './statement-records';
+import {
+  statementLearningEventRecords,
+  statementRecords,
+  storedStatementRecords,
+} from './statement-records';
 
 const receivedAt = Date.UTC(2024, 4, 1, 12);
 const stored = normaliseStatement(
@@ -54,5 +58,15 @@ describe('statementRecords', () => {
     assert.equal(event.receivedAt, receivedAt);
     assert.equal(event.occurredAt, receivedAt);
     assert.deepEqual(event.score, { raw: null, min: null, max: null, scaled: 0.9 });
+  });
+});
+
+describe('storedStatementRecords and statementLearningEventRecords', () => {
+  it('are the two halves of statementRecords, so a source can write the stored part alone', () => {
+    assert.deepEqual(statementRecords('acme', [stored], receivedAt), [
+      storedStatementRecords('acme', [stored]),
+      statementLearningEventRecords('acme', [stored], receivedAt),
+    ]);
+    assert.equal(storedStatementRecords('acme', [stored]).topic, 'xapi.statements.v1');
   });
 });

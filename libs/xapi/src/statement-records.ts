@@ -3,18 +3,20 @@
  * store, keyed tenant:statementId) and once as a LearningEvent on learning.events.v1 (keyed
  * tenant:learnerId, so one learner's events stay in order). The LRS and the bulk importer both
  * write exactly these records, so an imported statement is indistinguishable from a POSTed one.
+ * A source that writes its own LearningEvents (the edX gateway maps the edX event itself) takes
+ * only the stored-statement part, so the event is not counted twice.
  */
 import { encodeStoredStatement, learningEventCodec } from '@learnpulse/events';
 import { type ProducerRecord, TOPICS } from '@learnpulse/kafka';
 import { statementToLearningEvent } from './statement-to-learning-event';
 import { type StoredXapiStatement } from './statement.types';
 
-export function statementRecords(
+/** The statements as the LRS stores them, on xapi.statements.v1. */
+export function storedStatementRecords(
   tenant: string,
   statements: readonly StoredXapiStatement[],
-  receivedAt: number,
-): ProducerRecord[] {
-  const stored = statements.map((statement) => {
+): ProducerRecord {
+  const messages = statements.map((statement) => {
     const statementId = statement.id.toLowerCase();
     return {
       key: `${tenant}:${statementId}`,
@@ -28,12 +30,29 @@ export function statementRecords(
       }),
     };
   });
-  const events = statements.map((statement) => {
+  return { topic: TOPICS.xapiStatements, messages };
+}
+
+/** The statements' LearningEvents, on learning.events.v1. */
+export function statementLearningEventRecords(
+  tenant: string,
+  statements: readonly StoredXapiStatement[],
+  receivedAt: number,
+): ProducerRecord {
+  const messages = statements.map((statement) => {
     const event = statementToLearningEvent(tenant, statement, receivedAt);
     return { key: `${tenant}:${event.learnerId}`, value: learningEventCodec.encode(event) };
   });
+  return { topic: TOPICS.learningEvents, messages };
+}
+
+export function statementRecords(
+  tenant: string,
+  statements: readonly StoredXapiStatement[],
+  receivedAt: number,
+): ProducerRecord[] {
   return [
-    { topic: TOPICS.xapiStatements, messages: stored },
-    { topic: TOPICS.learningEvents, messages: events },
+    storedStatementRecords(tenant, statements),
+    statementLearningEventRecords(tenant, statements, receivedAt),
   ];
 }

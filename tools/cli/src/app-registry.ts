@@ -28,6 +28,13 @@ export const HOSTED_APPS: readonly HostedApp[] = [
     bootstrap: async (env) => (await import('@learnpulse/xapi-gateway')).bootstrapXapiGateway(env),
     url: (env) => `http://${env.HTTP_HOST}:${env.XAPI_GATEWAY_PORT}/xapi/`,
   },
+  {
+    // Kafka only, no ClickHouse: it can run in any process.
+    name: 'clickstream-gateway',
+    bootstrap: async (env) =>
+      (await import('@learnpulse/clickstream-gateway')).bootstrapClickstreamGateway(env),
+    url: (env) => `http://${env.HTTP_HOST}:${env.CLICKSTREAM_GATEWAY_PORT}/`,
+  },
 ];
 
 export function selectApps(names: readonly string[]): HostedApp[] {

@@ -51,7 +51,8 @@ export async function waitFor<T>(
 
 /**
  * An environment for one test: its own embedded ClickHouse folder, free ports, a demo
- * credential and a unique consumer group, on the shared test Kafka.
+ * credential and Caliper token, a pseudonym key and a unique consumer group, on the shared
+ * test Kafka.
  */
 export async function testEnvironment(
   overrides: Record<string, string> = {},
@@ -74,6 +75,8 @@ export async function testEnvironment(
     DEMO_TENANT: uniqueName('t').toLowerCase(),
     DEMO_LRS_KEY: uniqueName('key'),
     DEMO_LRS_SECRET: randomBytes(12).toString('hex'),
+    DEMO_CALIPER_TOKEN: `${uniqueName('caliper')}.${randomBytes(18).toString('base64url')}`,
+    LEARNER_PSEUDONYM_KEY: randomBytes(32).toString('base64url'),
     WAREHOUSE_CONSUMER_GROUP: uniqueName('warehouse-test'),
     ...overrides,
   });

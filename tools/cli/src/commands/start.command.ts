@@ -54,6 +54,8 @@ export async function startCommand(): Promise<void> {
     LOG_LEVEL: 'warn',
     DEMO_LRS_SECRET: secrets.demoLrsSecret,
     METRICS_TOKEN: secrets.metricsToken,
+    DEMO_CALIPER_TOKEN: secrets.demoCaliperToken,
+    LEARNER_PSEUDONYM_KEY: secrets.learnerPseudonymKey,
     ...process.env,
   });
   const demoSecret = env.DEMO_LRS_SECRET ?? secrets.demoLrsSecret;
@@ -86,6 +88,9 @@ export async function startCommand(): Promise<void> {
   say();
   say('learnpulse is running');
   say(`  xAPI LRS         http://${env.HTTP_HOST}:${env.XAPI_GATEWAY_PORT}/xapi/`);
+  const clickstream = `http://${env.HTTP_HOST}:${env.CLICKSTREAM_GATEWAY_PORT}`;
+  say(`  edX events       ${clickstream}/edx/events  (HTTP Basic, NDJSON or JSON)`);
+  say(`  Caliper          ${clickstream}/caliper  (Bearer token)`);
   say(`  analytics API    http://${env.HTTP_HOST}:${env.ANALYTICS_API_PORT}/`);
   say(`  writer health    http://${env.HTTP_HOST}:${env.WAREHOUSE_WRITER_PORT}/health/ready`);
   say(
@@ -96,12 +101,18 @@ export async function startCommand(): Promise<void> {
   );
   say(`  demo tenant      ${env.DEMO_TENANT}: HTTP Basic ${env.DEMO_LRS_KEY} / ${demoSecret}`);
   say(
+    `  demo Caliper     Authorization: Bearer ${env.DEMO_CALIPER_TOKEN ?? '(DEMO_CALIPER_TOKEN unset)'}`,
+  );
+  say(
     `  metrics          GET /metrics on each port with "Authorization: Bearer ${env.METRICS_TOKEN ?? '(METRICS_TOKEN unset)'}"`,
   );
   if (course !== undefined) {
     say();
     say('Try:');
     say(`  curl -u ${env.DEMO_LRS_KEY}:${demoSecret} '${activityUrl(env, course.id)}'`);
+    say(
+      `  curl -u ${env.DEMO_LRS_KEY}:${demoSecret} -H 'Content-Type: application/x-ndjson' --data-binary @tracking.log ${clickstream}/edx/events`,
+    );
   }
   say();
   void waitUntilQueryable(env, demoSecret, abort.signal).then((events) => {
