@@ -1,6 +1,6 @@
 /** Creates the clickstream gateway and starts listening on CLICKSTREAM_GATEWAY_PORT. */
 import { ConfigError, type Environment } from '@learnpulse/config';
-import { NO_COURSE_METADATA } from '@learnpulse/mappers';
+import { edxLearnerPseudonyms, NO_COURSE_METADATA } from '@learnpulse/mappers';
 import { createNestApp } from '@learnpulse/observability';
 import { type INestApplication } from '@nestjs/common';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,7 +11,6 @@ import {
   type LearnerIdentifiersFor,
   type LmsRootUrlFor,
 } from './learners/learner-identity.tokens';
-import { edxLearnerPseudonyms } from './learners/learner-pseudonym';
 
 export interface ClickstreamGatewayOptions {
   /**

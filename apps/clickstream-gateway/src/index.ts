@@ -1,7 +1,6 @@
 export { bootstrapClickstreamGateway, type ClickstreamGatewayOptions } from './bootstrap';
 export { APP_NAME, ClickstreamGatewayModule } from './app.module';
 export { KAFKA, PRODUCER } from './kafka/kafka.tokens';
-export { edxLearnerPseudonyms, learnerPseudonym } from './learners/learner-pseudonym';
 export {
   type CourseMetadataFor,
   type LearnerIdentifiersFor,

@@ -20,7 +20,8 @@ import {
 import { credentialAuthority, validateStatement } from '@learnpulse/xapi';
 import { type INestApplication } from '@nestjs/common';
 import { type Kafka } from 'kafkajs';
-import { bootstrapClickstreamGateway, learnerPseudonym } from '../src/index';
+import { learnerPseudonym } from '@learnpulse/mappers';
+import { bootstrapClickstreamGateway } from '../src/index';
 import { counterValue } from './gateway-metrics';
 import { edxManifest, expectedStatements, fixtureLines, fixtureText } from './shared-fixtures';
 

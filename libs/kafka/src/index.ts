@@ -13,3 +13,4 @@ export {
 export type { ProducerMessage, ProducerRecord, ReliableProducerOptions } from './reliable-producer';
 export { checkKafka, KafkaUnavailableError } from './check-kafka';
 export { patchKafkajsRequestQueue } from './request-queue.patch';
+export { learningEventRecords } from './learning-event-records';

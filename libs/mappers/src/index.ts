@@ -55,6 +55,13 @@ export {
   type EdxLearningEventResult,
 } from './edx/edx-to-learning-event.mapper';
 export { mapEdxEventToXapi, NO_COURSE_METADATA } from './edx/edx-to-xapi.mapper';
+export {
+  edxEventRecords,
+  type EdxRecordCounts,
+  type EdxRecordOptions,
+  type EdxRecords,
+} from './edx/edx-event-records';
+export { edxLearnerPseudonyms, learnerPseudonym } from './edx/learner-pseudonym';
 export type {
   CourseMetadataLookup,
   EdxXapiOptions,

@@ -6,8 +6,8 @@
  * A source that writes its own LearningEvents (the edX gateway maps the edX event itself) takes
  * only the stored-statement part, so the event is not counted twice.
  */
-import { encodeStoredStatement, learningEventCodec } from '@learnpulse/events';
-import { type ProducerRecord, TOPICS } from '@learnpulse/kafka';
+import { encodeStoredStatement } from '@learnpulse/events';
+import { learningEventRecords, type ProducerRecord, TOPICS } from '@learnpulse/kafka';
 import { statementToLearningEvent } from './statement-to-learning-event';
 import { type StoredXapiStatement } from './statement.types';
 
@@ -39,11 +39,9 @@ export function statementLearningEventRecords(
   statements: readonly StoredXapiStatement[],
   receivedAt: number,
 ): ProducerRecord {
-  const messages = statements.map((statement) => {
-    const event = statementToLearningEvent(tenant, statement, receivedAt);
-    return { key: `${tenant}:${event.learnerId}`, value: learningEventCodec.encode(event) };
-  });
-  return { topic: TOPICS.learningEvents, messages };
+  return learningEventRecords(
+    statements.map((statement) => statementToLearningEvent(tenant, statement, receivedAt)),
+  );
 }
 
 export function statementRecords(

@@ -3,7 +3,7 @@
  * Caliper 1.1/1.2 rules (all or nothing), map each event to its LearningEvent, write them to
  * Kafka in one send, and answer only once Kafka acknowledged.
  */
-import { type ReliableProducer } from '@learnpulse/kafka';
+import { learningEventRecords, type ReliableProducer } from '@learnpulse/kafka';
 import {
   type CaliperEnvelope,
   mapCaliperEnvelope,
@@ -14,7 +14,7 @@ import { LOGGER, type Logger } from '@learnpulse/observability';
 import { Inject, Injectable } from '@nestjs/common';
 import { MAX_REPORTED_ERRORS } from '../edx/edx-request-body';
 import { EventsNotStoredError, InvalidCaliperEnvelopeError } from '../http/http.errors';
-import { learningEventRecords } from '../kafka/learning-event-records';
+
 import { PRODUCER } from '../kafka/kafka.tokens';
 import { ClickstreamMetrics } from '../metrics/clickstream-metrics';
 

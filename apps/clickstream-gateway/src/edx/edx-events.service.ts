@@ -4,7 +4,7 @@
  * write them all to Kafka in one send, and answer the counts only once Kafka acknowledged.
  */
 import { type ReliableProducer } from '@learnpulse/kafka';
-import { type CourseMetadataLookup } from '@learnpulse/mappers';
+import { type CourseMetadataLookup, edxEventRecords } from '@learnpulse/mappers';
 import { LOGGER, type Logger } from '@learnpulse/observability';
 import { Inject, Injectable } from '@nestjs/common';
 import { EventsNotStoredError, InvalidEdxEventsError } from '../http/http.errors';
@@ -18,7 +18,6 @@ import {
   type LmsRootUrlFor,
 } from '../learners/learner-identity.tokens';
 import { ClickstreamMetrics } from '../metrics/clickstream-metrics';
-import { edxEventRecords } from './edx-event-records';
 import { type EdxBodyFormat, readEdxRequestBody } from './edx-request-body';
 
 export interface EdxRequestContext {

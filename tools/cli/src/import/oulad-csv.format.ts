@@ -23,7 +23,7 @@ import {
   ImportUsageError,
   type PreparedFormat,
 } from './import-format';
-import { learningEventRecords } from './learning-event-records';
+import { learningEventRecords } from '@learnpulse/kafka';
 
 /** The CSV dialects `--format` accepts. */
 export const CSV_DIALECTS = ['oulad'] as const;
@@ -83,7 +83,7 @@ async function prepareOulad(run: ImportRun): Promise<PreparedFormat> {
             { tenant: run.tenant, startDate, receivedAt: run.receivedAt, line: record.line },
             lookups,
           );
-          return 'errors' in result ? result : { records: learningEventRecords(result.events) };
+          return 'errors' in result ? result : { records: [learningEventRecords(result.events)] };
         },
       };
     },

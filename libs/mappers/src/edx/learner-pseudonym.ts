@@ -4,7 +4,7 @@
  * `session:<id>`). The same learner always gets the same pseudonym within a tenant, two tenants
  * never share one, and without the key a pseudonym cannot be traced back to the edX user.
  */
-import { edxLearnerKey, type LearnerIdentifierProvider } from '@learnpulse/mappers';
+import { edxLearnerKey, type LearnerIdentifierProvider } from './learner-identifier';
 import { createHmac } from 'node:crypto';
 
 /** 128 bits of the MAC, hex: collision-free at any realistic learner count, short in URLs. */

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeStoredStatement, learningEventCodec } from '@learnpulse/events';
-import { type EdxEvent, NO_COURSE_METADATA, parseEdxEvent } from '@learnpulse/mappers';
+import { parseEdxEvent } from './edx-event';
+import { type EdxEvent } from './edx-event.types';
+import { NO_COURSE_METADATA } from './edx-to-xapi.mapper';
 import { credentialAuthority } from '@learnpulse/xapi';
 import { edxEventRecords, type EdxRecordOptions } from './edx-event-records';
 

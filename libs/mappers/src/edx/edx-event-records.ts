@@ -7,14 +7,12 @@
  * LearningEvent, and the statement's own would count the action twice. Pure.
  */
 import { type LearningEvent } from '@learnpulse/events';
-import { type ProducerRecord } from '@learnpulse/kafka';
-import {
-  type CourseMetadataLookup,
-  type EdxEvent,
-  type LearnerIdentifierProvider,
-  mapEdxEventToLearningEvent,
-  mapEdxEventToXapi,
-} from '@learnpulse/mappers';
+import { learningEventRecords, type ProducerRecord } from '@learnpulse/kafka';
+import { type EdxEvent } from './edx-event.types';
+import { mapEdxEventToLearningEvent } from './edx-to-learning-event.mapper';
+import { mapEdxEventToXapi } from './edx-to-xapi.mapper';
+import { type LearnerIdentifierProvider } from './learner-identifier';
+import { type CourseMetadataLookup } from './xapi/edx-xapi.types';
 import {
   credentialAuthority,
   normaliseStatement,
@@ -23,7 +21,6 @@ import {
   validateStatement,
   type XapiStatement,
 } from '@learnpulse/xapi';
-import { learningEventRecords } from '../kafka/learning-event-records';
 
 export interface EdxRecordOptions {
   readonly credential: { tenant: string; key: string };

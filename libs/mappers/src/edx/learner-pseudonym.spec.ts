@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseEdxEvent } from '@learnpulse/mappers';
+import { parseEdxEvent } from './edx-event';
 import { edxLearnerPseudonyms, learnerPseudonym } from './learner-pseudonym';
 
 const KEY = 'k'.repeat(32);
