@@ -23,6 +23,7 @@ import { endOffsets, readTenantRecords } from './topic-window';
 const workspaceRoot = path.resolve(__dirname, '../../../..');
 const cli = path.join(workspaceRoot, 'tools/cli/bin/learnpulse.js');
 const ouladDir = path.resolve(workspaceRoot, '../shared/data/oulad');
+const fixturesDir = path.resolve(workspaceRoot, '../shared/fixtures');
 
 interface CliRun {
   code: number | null;
@@ -134,6 +135,40 @@ describe('learnpulse import (child process, real Kafka)', () => {
       fromStatements,
     );
     assert.equal(statements.length, 80);
+  });
+
+  it('imports an Open edX tracking log (gzip) and a Caliper file once, however often it runs', async () => {
+    const tenant = uniqueName('edx').toLowerCase();
+    const dir = tempDir('import-edx');
+    const home = tempDir('import-edx-home');
+    const tracking = readFileSync(path.join(fixturesDir, 'edx/tracking-sample.log'), 'utf8');
+    const lines = tracking.split('\n').filter((line) => line.trim() !== '');
+    await writeFile(path.join(dir, 'tracking.log.gz'), gzipSync(`${lines.join('\n')}\nnot json\n`));
+    const envelope = readFileSync(
+      path.join(fixturesDir, 'caliper/v1p2/caliperEnvelopeEventBatch.json'),
+      'utf8',
+    );
+    const caliperDir = tempDir('import-caliper');
+    await writeFile(path.join(caliperDir, 'batch.json'), `[${envelope}]`);
+    const env = { LEARNPULSE_HOME: home, LEARNER_PSEUDONYM_KEY: 'p'.repeat(40) };
+    const from = await endOffsets(kafka, TOPICS.learningEvents);
+
+    const first = await runCli(['edx', dir, '--tenant', tenant], env);
+    assert.equal(first.code, 1, first.stderr); // the one bad line
+    assert.match(first.stdout, /rejected 1/);
+    const again = await runCli(['edx', dir, '--tenant', tenant], env);
+    assert.equal(again.code, 0, again.stderr);
+    const caliper = await runCli(['caliper', caliperDir, '--tenant', tenant], env);
+    assert.equal(caliper.code, 0, caliper.stderr);
+
+    const events = await readTenantRecords(kafka, TOPICS.learningEvents, tenant, from);
+    const decoded = events.map((record) => learningEventCodec.decode(record.value));
+    const edx = decoded.filter((event) => event.source === 'edx');
+    assert.equal(edx.length, lines.length);
+    assert.equal(new Set(edx.map((event) => event.eventId)).size, lines.length);
+    const fromCaliper = decoded.filter((event) => event.source === 'caliper');
+    assert.ok(fromCaliper.length > 0);
+    assert.equal(new Set(fromCaliper.map((event) => event.eventId)).size, fromCaliper.length);
   });
 
   it('resumes a run killed mid-file without repeating any acknowledged line', async () => {

@@ -110,6 +110,7 @@ export async function importFiles(
       format,
       inputs,
       tenant,
+      config: env,
       formatOptions: { format: options.format, startDate: options.startDate },
       manifest,
       report,

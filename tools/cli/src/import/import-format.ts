@@ -1,8 +1,9 @@
 /**
- * The contract between the import pipeline and a format (xapi, csv, and later edx, caliper):
+ * The contract between the import pipeline and a format (xapi, edx, caliper, csv):
  * the pipeline reads, decodes, batches, sends, checkpoints and reports; a format only turns
  * one source record into Kafka records, or says why it cannot.
  */
+import { type Environment } from '@learnpulse/config';
 import { type ProducerRecord } from '@learnpulse/kafka';
 
 /** How the decoded text of a file splits into records. */
@@ -41,8 +42,12 @@ export interface FileMapper {
 /** Reads the records of a file of the run (used by formats that load lookup tables). */
 export type ReadRecords = (file: string) => AsyncIterable<SourceRecord>;
 
+/** The settings formats read (validated by libs/config at start). */
+export type ImportConfig = Pick<Environment, 'LEARNER_PSEUDONYM_KEY' | 'EDX_LMS_ROOT_URLS'>;
+
 export interface ImportRun {
   tenant: string;
+  config: ImportConfig;
   /** The run's start, epoch ms: the `receivedAt` of every event it produces. */
   receivedAt: number;
   /** Format options from the command line (`--format`, `--start-date`, ...). */

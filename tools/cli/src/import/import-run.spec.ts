@@ -38,6 +38,7 @@ async function options(dir: string, producer: RecordingProducer): Promise<Import
     format: xapiFormat,
     inputs: [dir],
     tenant: 'acme',
+    config: { LEARNER_PSEUDONYM_KEY: undefined, EDX_LMS_ROOT_URLS: [] },
     formatOptions: {},
     manifest: await ImportManifestStore.open(path.join(dir, 'manifest.json')),
     report: new RejectionReportWriter(path.join(dir, 'report.ndjson')),

@@ -10,6 +10,7 @@ import { fileSha256 } from './file-checksum';
 import { type FileImportSettings, importFile } from './import-file.runner';
 import {
   type ImportFormat,
+  type ImportConfig,
   type ImportRun,
   ImportUsageError,
   type SourceRecord,
@@ -26,6 +27,7 @@ export interface ImportRunOptions {
   format: ImportFormat;
   inputs: readonly string[];
   tenant: string;
+  config: ImportConfig;
   formatOptions: Readonly<Record<string, string | undefined>>;
   manifest: ImportManifestStore;
   report: RejectionReportWriter;
@@ -96,6 +98,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
   };
   const run: ImportRun = {
     tenant: options.tenant,
+    config: options.config,
     receivedAt: started,
     options: options.formatOptions,
     files: files.map((file) => file.path),
