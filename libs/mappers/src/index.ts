@@ -33,6 +33,7 @@ export {
 } from './caliper/caliper-to-learning-event.mapper';
 export {
   isMoodleStatement,
+  learningEventOfStatement,
   MOODLE_INFO_EXTENSION,
   moodleEventName,
   moodleStatementToLearningEvent,

@@ -50,6 +50,7 @@ export {
 export { parseIsoTimestamp } from './rules/formats';
 export { isSupportedXapiVersion, LRS_XAPI_VERSION } from './xapi-version';
 export {
+  type StatementEventMapper,
   statementLearningEventRecords,
   statementRecords,
   storedStatementRecords,

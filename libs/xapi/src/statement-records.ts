@@ -6,7 +6,7 @@
  * A source that writes its own LearningEvents (the edX gateway maps the edX event itself) takes
  * only the stored-statement part, so the event is not counted twice.
  */
-import { encodeStoredStatement } from '@learnpulse/events';
+import { encodeStoredStatement, type LearningEvent } from '@learnpulse/events';
 import { learningEventRecords, type ProducerRecord, TOPICS } from '@learnpulse/kafka';
 import { statementToLearningEvent } from './statement-to-learning-event';
 import { type StoredXapiStatement } from './statement.types';
@@ -33,14 +33,25 @@ export function storedStatementRecords(
   return { topic: TOPICS.xapiStatements, messages };
 }
 
+/**
+ * How a statement becomes its LearningEvent: the plain xAPI mapping by default; the LRS passes
+ * `learningEventOfStatement` of @learnpulse/mappers, which also knows source platforms (Moodle).
+ */
+export type StatementEventMapper = (
+  tenant: string,
+  statement: StoredXapiStatement,
+  receivedAt: number,
+) => LearningEvent;
+
 /** The statements' LearningEvents, on learning.events.v1. */
 export function statementLearningEventRecords(
   tenant: string,
   statements: readonly StoredXapiStatement[],
   receivedAt: number,
+  toEvent: StatementEventMapper = statementToLearningEvent,
 ): ProducerRecord {
   return learningEventRecords(
-    statements.map((statement) => statementToLearningEvent(tenant, statement, receivedAt)),
+    statements.map((statement) => toEvent(tenant, statement, receivedAt)),
   );
 }
 
@@ -48,9 +59,10 @@ export function statementRecords(
   tenant: string,
   statements: readonly StoredXapiStatement[],
   receivedAt: number,
+  toEvent: StatementEventMapper = statementToLearningEvent,
 ): ProducerRecord[] {
   return [
     storedStatementRecords(tenant, statements),
-    statementLearningEventRecords(tenant, statements, receivedAt),
+    statementLearningEventRecords(tenant, statements, receivedAt, toEvent),
   ];
 }

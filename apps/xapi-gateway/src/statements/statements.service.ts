@@ -5,6 +5,7 @@
  * LearningEvents and their attachment data to Kafka in one send, and only then answer.
  */
 import { type ReliableProducer } from '@learnpulse/kafka';
+import { learningEventOfStatement } from '@learnpulse/mappers';
 import { LOGGER, type Logger } from '@learnpulse/observability';
 import {
   normaliseStatement,
@@ -398,6 +399,7 @@ export class StatementsService {
           tenant,
           fresh.map((candidate) => candidate.stored),
           receivedAt,
+          learningEventOfStatement,
         ),
         ...attachmentRecords(
           tenant,

@@ -67,3 +67,14 @@ export function moodleStatementToLearningEvent(
   const refined = byVerb !== undefined && Object.hasOwn(byVerb, verb) ? byVerb[verb] : undefined;
   return { ...event, source: 'moodle', action: refined ?? event.action };
 }
+
+/**
+ * The LearningEvent of any statement the LRS accepts: Moodle's plug-in statements get
+ * `source: 'moodle'` and their event-name refinements, any other the plain xAPI mapping. What
+ * the LRS and `learnpulse import xapi` use (statementRecords' event mapper).
+ */
+export const learningEventOfStatement: (
+  tenant: string,
+  statement: XapiStatement,
+  receivedAt: number,
+) => LearningEvent = moodleStatementToLearningEvent;

@@ -8,10 +8,16 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { type LearningAction } from '@learnpulse/events';
-import { validateStatement, type XapiStatement } from '@learnpulse/xapi';
+import { type LearningAction, learningEventCodec } from '@learnpulse/events';
+import {
+  normaliseStatement,
+  statementRecords,
+  validateStatement,
+  type XapiStatement,
+} from '@learnpulse/xapi';
 import {
   isMoodleStatement,
+  learningEventOfStatement,
   moodleEventName,
   moodleStatementToLearningEvent,
 } from './moodle-statement-source';
@@ -220,5 +226,27 @@ describe('Moodle logstore_xapi statements', () => {
     const first = moodleStatementToLearningEvent('acme', statement, receivedAt);
     const again = moodleStatementToLearningEvent('acme', statement, receivedAt + 1000);
     assert.equal(first.eventId, again.eventId);
+  });
+});
+
+describe('learningEventOfStatement in statementRecords (what the LRS writes)', () => {
+  it('gives Moodle statements source moodle and leaves other statements xapi', () => {
+    const folder = folders[0];
+    assert.ok(folder !== undefined);
+    const [sent] = readJson(folder, 'statements.json') as XapiStatement[];
+    assert.ok(sent !== undefined);
+    const moodle = deepMerge(commonStatement, sent) as XapiStatement;
+    assert.ok(isMoodleStatement(moodle));
+    const other = { ...moodle, context: undefined };
+    const stored = (statement: XapiStatement) =>
+      normaliseStatement(statement, {
+        authority: { objectType: 'Agent', account: { homePage: 'urn:t', name: 'k' } },
+        stored: new Date(0),
+      });
+    const sources = [moodle, other].map((statement) => {
+      const [, events] = statementRecords('acme', [stored(statement)], 0, learningEventOfStatement);
+      return learningEventCodec.decode(events!.messages[0]!.value as Buffer).source;
+    });
+    assert.deepEqual(sources, ['moodle', 'xapi']);
   });
 });

@@ -9,6 +9,7 @@
  * store: a re-used id with other content, or voiding of a voiding statement, is not refused
  * here (the first record of an id wins downstream).
  */
+import { learningEventOfStatement } from '@learnpulse/mappers';
 import { type XapiSpecVersion } from '@learnpulse/xapi';
 import {
   lrsAuthority,
@@ -71,7 +72,7 @@ export function mapXapiRecord(record: SourceRecord, tenant: string, receivedAt: 
   });
   // The LRS stores ids in lower case (UUIDs compare case-insensitively).
   const stored = { ...normalised, id: normalised.id.toLowerCase() };
-  return { records: statementRecords(tenant, [stored], receivedAt) };
+  return { records: statementRecords(tenant, [stored], receivedAt, learningEventOfStatement) };
 }
 
 export const xapiFormat: ImportFormat = {
