@@ -22,6 +22,7 @@ const SEED_PAGE_ROWS = 200_000;
 /** A tail fetch waits at most this long for new records: the window in which a re-send is missed. */
 const TAIL_MAX_WAIT_MS = 50;
 const RETRY_DELAY_MS = 5_000;
+const SHUTDOWN_WAIT_MS = 5_000;
 
 interface IdRow {
   tenant: string;
@@ -52,9 +53,17 @@ export class KnownIdsFeed implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retry);
-    // A fill still under way checks `stopped` after every step; wait for it, so no consumer
-    // is started after this returns.
-    await this.filling;
+    // A fill still under way checks `stopped` after every step and disconnects a consumer it
+    // started after this; wait for it a little, never forever (a store query cut off by the
+    // shutdown of the engine may never settle).
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.filling,
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, SHUTDOWN_WAIT_MS);
+      }),
+    ]);
+    clearTimeout(timer);
     await this.consumer?.disconnect();
     this.consumer = undefined;
   }
@@ -134,6 +143,10 @@ export class KnownIdsFeed implements OnApplicationBootstrap, OnApplicationShutdo
         await Promise.resolve();
       },
     });
+    if (this.isStopped()) {
+      await consumer.disconnect();
+      return;
+    }
     for (const target of targets) {
       consumer.seek({
         topic: TOPICS.xapiStatements,
