@@ -21,12 +21,16 @@ const print = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
 
+/** The port whose readiness says the process is up: the last app `serve` starts. */
+function readyPort(apps: readonly string[]): number {
+  if (apps.length === 0 || apps.includes('clickstream-gateway')) return 8081;
+  return apps.includes('xapi-gateway') ? 8080 : 8083;
+}
+
 async function idleMemory(env: NodeJS.ProcessEnv, apps: string[]): Promise<number> {
   const serve = runWatched(process.execPath, [cli, 'serve', ...apps], env);
   try {
-    await waitForHttp(
-      `http://127.0.0.1:${apps.includes('xapi-gateway') ? 8080 : 8083}/health/ready`,
-    );
+    await waitForHttp(`http://127.0.0.1:${readyPort(apps)}/health/ready`);
     await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
     return residentMiB(serve.child.pid ?? 0);
   } finally {
@@ -75,10 +79,15 @@ async function main(): Promise<void> {
   const stackUp = runWatched(process.execPath, [cli, 'stack', 'up'], env);
   await new Promise((resolve) => stackUp.child.once('exit', resolve));
   const kafkaPid = Number(readFileSync(path.join(home, 'kafka', 'kafka.pid'), 'utf8').trim());
-  const serviceEnv = { ...env, DEMO_LRS_SECRET: 'bench-secret-value' };
+  const serviceEnv = {
+    ...env,
+    DEMO_LRS_SECRET: 'bench-secret-value',
+    LEARNER_PSEUDONYM_KEY: 'bench-pseudonym-key-of-at-least-32-chars',
+  };
   try {
     const allApps = await idleMemory(serviceEnv, []);
     const gatewayAlone = await idleMemory(serviceEnv, ['xapi-gateway']);
+    const clickstreamAlone = await idleMemory(serviceEnv, ['clickstream-gateway']);
     const warehouse = await idleMemory(serviceEnv, ['warehouse-writer', 'analytics-api']);
     print(
       `idle RSS, Kafka broker (JVM, -Xmx512m):                       ${residentMiB(kafkaPid).toFixed(0)} MiB`,
@@ -88,6 +97,9 @@ async function main(): Promise<void> {
     );
     print(
       `idle RSS, xapi-gateway alone:                                 ${gatewayAlone.toFixed(0)} MiB`,
+    );
+    print(
+      `idle RSS, clickstream-gateway alone:                          ${clickstreamAlone.toFixed(0)} MiB`,
     );
     print(
       `idle RSS, warehouse-writer + analytics-api (embedded CH):     ${warehouse.toFixed(0)} MiB`,
