@@ -33,7 +33,16 @@ function pseudonymsOf(env: Environment): LearnerIdentifiersFor {
       'LEARNER_PSEUDONYM_KEY: required by clickstream-gateway (the secret of the learner pseudonyms, at least 32 characters; e.g. `openssl rand -base64 32`)',
     ]);
   }
-  return (tenant) => edxLearnerPseudonyms(key, tenant);
+  // One provider per tenant for the life of the process, so its memo of identities is reused.
+  const providers = new Map<string, ReturnType<typeof edxLearnerPseudonyms>>();
+  return (tenant) => {
+    let provider = providers.get(tenant);
+    if (provider === undefined) {
+      provider = edxLearnerPseudonyms(key, tenant);
+      providers.set(tenant, provider);
+    }
+    return provider;
+  };
 }
 
 function lmsRootUrlsOf(env: Environment): LmsRootUrlFor {

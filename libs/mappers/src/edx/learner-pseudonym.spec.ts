@@ -56,3 +56,20 @@ describe('edxLearnerPseudonyms', () => {
     assert.doesNotMatch(pseudonyms(edx({ username: 'ana' })), /ana/);
   });
 });
+
+describe('edxLearnerPseudonyms memo', () => {
+  it('answers a repeated identity with the same pseudonym as a fresh provider', () => {
+    const key = 'x'.repeat(40);
+    const provider = edxLearnerPseudonyms(key, 'acme');
+    const parsed = parseEdxEvent({
+      event_type: 'play_video',
+      time: '2024-01-01T00:00:00Z',
+      context: { user_id: 7 },
+    });
+    assert.ok(parsed.ok);
+    const first = provider(parsed.event);
+    assert.equal(provider(parsed.event), first);
+    assert.equal(edxLearnerPseudonyms(key, 'acme')(parsed.event), first);
+    assert.notEqual(edxLearnerPseudonyms(key, 'other')(parsed.event), first);
+  });
+});
