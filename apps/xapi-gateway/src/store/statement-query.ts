@@ -51,6 +51,11 @@ export interface SqlQuery {
  */
 export const STATEMENT_REF_DEPTH = 3;
 
+/** Ids of the tenant's statements that some StatementRef targets. */
+const REFERENCED_IDS =
+  'SELECT assumeNotNull(statement_ref_id) FROM xapi_statements ' +
+  'WHERE tenant = {tenant:String} AND statement_ref_id IS NOT NULL';
+
 const time = (param: string): string => `fromUnixTimestamp64Milli({${param}:Int64}, 'UTC')`;
 
 const VOIDED_IDS =
@@ -83,9 +88,12 @@ function matchOrTargetsMatch(conditions: string[], depth: number): string {
   const own = conditions.join(' AND ');
   if (depth === 0) return `(${own})`;
   // Targets are matched voided or not: a statement targeting a voided one is still returned.
+  // Only statements some StatementRef points at can be targets: restricting the inner set to
+  // them keeps it small (a common verb matches most of the store; few statements are targets).
   return (
     `((${own}) OR statement_ref_id IN (SELECT statement_id FROM xapi_statements ` +
-    `WHERE tenant = {tenant:String} AND ${matchOrTargetsMatch(conditions, depth - 1)}))`
+    `WHERE tenant = {tenant:String} AND statement_id IN (${REFERENCED_IDS}) ` +
+    `AND ${matchOrTargetsMatch(conditions, depth - 1)}))`
   );
 }
 
