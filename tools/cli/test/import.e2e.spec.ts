@@ -7,7 +7,15 @@
 import { loadConfig } from '@learnpulse/config';
 import { learningEventCodec } from '@learnpulse/events';
 import { createKafka, TOPICS } from '@learnpulse/kafka';
-import { tempDir, uniqueName, waitFor } from '@learnpulse/testing';
+import {
+  endOffsets,
+  type Offsets,
+  readBetween,
+  type ReadMessage,
+  tempDir,
+  uniqueName,
+  waitFor,
+} from '@learnpulse/testing';
 import { type Kafka } from 'kafkajs';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -18,7 +26,6 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { BAD_LINES, generatePgpKeyPair, pgpEncrypt, statementLine } from './import-fixtures';
-import { endOffsets, readTenantRecords } from './topic-window';
 
 const workspaceRoot = path.resolve(__dirname, '../../../..');
 const cli = path.join(workspaceRoot, 'tools/cli/bin/learnpulse.js');
@@ -50,6 +57,18 @@ function startCli(args: string[], env: Record<string, string>) {
 
 const runCli = (args: string[], env: Record<string, string>): Promise<CliRun> =>
   startCli(args, env).exited;
+
+/** What the topic gained since `from` for one tenant (other specs write to the same topics). */
+async function readTenantRecords(
+  kafka: Kafka,
+  topic: string,
+  tenant: string,
+  from: Offsets,
+): Promise<ReadMessage[]> {
+  const to = await endOffsets(kafka, topic);
+  const records = await readBetween(kafka, topic, from, to, 120_000);
+  return records.filter((record) => record.key.startsWith(`${tenant}:`));
+}
 
 function eventIds(records: readonly { value: Buffer }[]): string[] {
   return records.map((record) => learningEventCodec.decode(record.value).eventId);
