@@ -1,42 +1,5 @@
 /** Process entry: configuration, bootstrap, and a graceful stop on SIGINT/SIGTERM. */
-import { loadConfigOrExit } from '@learnpulse/config';
-import { LOGGER, type Logger } from '@learnpulse/observability';
+import { runService } from '@learnpulse/observability';
 import { bootstrapXapiGateway } from './bootstrap';
 
-/** If closing hangs (a broker that never answers), stop anyway after this long. */
-const SHUTDOWN_TIMEOUT_MS = 30_000;
-
-async function main(): Promise<void> {
-  const env = loadConfigOrExit();
-  const app = await bootstrapXapiGateway(env);
-  const logger = app.get<Logger>(LOGGER);
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping: finishing requests and flushing the producer');
-    setTimeout(() => {
-      logger.error('shutdown timed out');
-      process.exit(1);
-    }, SHUTDOWN_TIMEOUT_MS).unref();
-    app.close().then(
-      () => {
-        logger.info('stopped');
-        process.exitCode = 0;
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exitCode = 1;
-      },
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `xapi-gateway failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runService('xapi-gateway', bootstrapXapiGateway);

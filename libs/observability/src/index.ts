@@ -4,3 +4,4 @@ export { ObservabilityModule } from './observability.module';
 export type { ObservabilityOptions } from './observability.options';
 export { createNestApp, type CreateNestAppOptions } from './create-nest-app';
 export { LOGGER, METRICS, READINESS_CHECKS, type ReadinessCheck } from './tokens';
+export { runService } from './run-service';
