@@ -12,7 +12,11 @@ describe('generated code', () => {
     const files = await renderGeneratedFiles(packageRoot);
     assert.deepStrictEqual(
       files.map((f) => f.path),
-      ['src/generated/learning-event.types.ts', 'src/generated/schema-catalogue.data.ts'],
+      [
+        'src/generated/learning-event.types.ts',
+        'src/generated/risk-assessment.types.ts',
+        'src/generated/schema-catalogue.data.ts',
+      ],
     );
     for (const file of files) {
       const committed = await readFile(path.join(packageRoot, file.path), 'utf8');

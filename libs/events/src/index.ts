@@ -10,6 +10,13 @@ export {
   type Score,
 } from './generated/learning-event.types';
 export { learningEventCodec } from './learning-event.codec';
+export {
+  RISK_LEVELS,
+  type RiskAssessment,
+  type RiskLevel,
+  type RiskReason,
+} from './generated/risk-assessment.types';
+export { RISK_ASSESSMENTS_SUBJECT, riskAssessmentCodec } from './risk-assessment.codec';
 export { type AvroCodec, createAvroCodec } from './avro-codec';
 export {
   createStaticCatalogue,

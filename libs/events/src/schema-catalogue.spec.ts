@@ -27,7 +27,8 @@ describe('schema catalogue', () => {
     assert.equal(latest.version, 2);
     assert.equal(schemaCatalogue.byId(2), latest);
     assert.equal(schemaCatalogue.byId(1)?.version, 1);
-    assert.equal(schemaCatalogue.byId(3), undefined);
+    assert.equal(schemaCatalogue.byId(3)?.subject, 'learner.risk.v1-value');
+    assert.equal(schemaCatalogue.byId(4), undefined);
   });
 
   it('returns the highest version as latest and all versions oldest first', () => {

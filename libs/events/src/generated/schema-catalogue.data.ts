@@ -268,4 +268,102 @@ export const CATALOGUE_ENTRIES: readonly StaticCatalogueEntry[] = [
       ],
     },
   },
+  {
+    subject: 'learner.risk.v1-value',
+    version: 1,
+    id: 3,
+    schemaFile: 'risk-assessment.v1.avsc',
+    schema: {
+      type: 'record',
+      name: 'RiskAssessment',
+      namespace: 'dev.learnpulse.events',
+      doc: "A learner's risk in one course as of a moment, with the reasons behind it. Value of the topic learner.risk.v1, keyed tenant:learnerId. Written by risk-engine on a change of level or a score move beyond its threshold.",
+      fields: [
+        {
+          name: 'assessmentId',
+          type: 'string',
+          doc: 'Stable UUID of this assessment (UUIDv5 of tenant, learner, course, model version and asOf), so a re-emitted assessment deduplicates.',
+        },
+        { name: 'tenant', type: 'string', doc: 'Tenant (institution) the learner belongs to.' },
+        {
+          name: 'learnerId',
+          type: 'string',
+          doc: 'Learner id, pseudonymised per tenant (as on learning.events.v1).',
+        },
+        { name: 'courseId', type: 'string', doc: 'Course or context id the risk is about.' },
+        {
+          name: 'score',
+          type: 'double',
+          doc: 'Combined risk score in [0, 1]: higher means more likely to withdraw or fail.',
+        },
+        {
+          name: 'level',
+          type: {
+            type: 'enum',
+            name: 'RiskLevel',
+            doc: 'Calibrated band of the score.',
+            symbols: ['low', 'medium', 'high'],
+            default: 'low',
+          },
+          doc: "Risk level from the model's calibrated cut-offs.",
+        },
+        {
+          name: 'previousLevel',
+          type: ['null', 'RiskLevel'],
+          default: null,
+          doc: 'Level of the previous assessment of this learner and course, or null for the first one.',
+        },
+        {
+          name: 'reasons',
+          type: {
+            type: 'array',
+            items: {
+              type: 'record',
+              name: 'RiskReason',
+              doc: "One detector's contribution, with the evidence an adviser can check.",
+              fields: [
+                {
+                  name: 'detector',
+                  type: 'string',
+                  doc: 'Id of the detector, e.g. inactivity, engagement-drop, missed-assessment.',
+                },
+                {
+                  name: 'text',
+                  type: 'string',
+                  doc: "Human-readable reason, e.g. 'no activity for 9 days; cohort median 2'.",
+                },
+                {
+                  name: 'weight',
+                  type: 'double',
+                  doc: 'Contribution of this detector to the score (larger first).',
+                },
+                {
+                  name: 'evidence',
+                  type: { type: 'map', values: 'double' },
+                  doc: 'The figures behind the reason, e.g. {daysInactive: 9, cohortMedianDays: 2}.',
+                },
+              ],
+            },
+          },
+          doc: 'Top reasons, most important first.',
+        },
+        {
+          name: 'modelVersion',
+          type: 'string',
+          doc: 'Version of the scoring model (weights and cut-offs) that produced the score.',
+        },
+        {
+          name: 'asOf',
+          type: { type: 'long', logicalType: 'timestamp-millis' },
+          doc: 'The moment the assessment is valid for: only events that occurred before it were used.',
+        },
+        {
+          name: 'lastActivityAt',
+          type: ['null', { type: 'long', logicalType: 'timestamp-millis' }],
+          default: null,
+          doc: 'When the learner last acted in the course, or null when never.',
+        },
+      ],
+    },
+  },
 ];
