@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { listStatementsQuery, STATEMENT_REF_DEPTH, statementsByIdsQuery } from './statement-query';
+import {
+  listStatementsQuery,
+  STATEMENT_REF_DEPTH,
+  statementsByIdsQuery,
+  uniqueStatementRows,
+} from './statement-query';
 
 const bound = Date.UTC(2025, 0, 1);
 
@@ -17,7 +22,9 @@ describe('listStatementsQuery', () => {
       query,
       /statement_id NOT IN \(SELECT voided_statement_id FROM xapi_voided_statements WHERE tenant = \{tenant:String\}\)/,
     );
-    assert.match(query, /ORDER BY stored DESC, statement_id DESC/);
+    assert.match(query, /ORDER BY stored DESC, statement_id DESC\nLIMIT \{limit:UInt32\}$/);
+    // LIMIT BY would stop ClickHouse reading in key order; copies are dropped after the query.
+    assert.doesNotMatch(query, /LIMIT 1 BY/);
     assert.doesNotMatch(query, /statement_ref_id/);
     assert.deepEqual(params, { tenant: 'uni', bound, limit: 11 });
   });
@@ -93,6 +100,16 @@ describe('listStatementsQuery', () => {
     assert.equal(desc.params.afterId, after.id);
     const asc = listStatementsQuery('uni', {}, { limit: 2, ascending: true, bound, after });
     assert.match(asc.query, /stored >= .* AND \(stored > .* OR statement_id > \{afterId:UUID\}\)/);
+  });
+});
+
+describe('uniqueStatementRows', () => {
+  it('keeps the first of adjacent copies of a statement and every other row in order', () => {
+    const rows = ['a', 'a', 'b', 'c', 'c', 'c', 'a'].map((id, n) => ({ statement_id: id, n }));
+    assert.deepEqual(
+      uniqueStatementRows(rows).map((row) => row.n),
+      [0, 2, 3, 6],
+    );
   });
 });
 

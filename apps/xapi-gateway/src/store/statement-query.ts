@@ -151,11 +151,25 @@ export function listStatementsQuery(
       'FROM xapi_statements\n' +
       `WHERE ${where.join('\n  AND ')}\n` +
       `ORDER BY stored ${direction}, statement_id ${direction}\n` +
-      // A statement re-delivered beyond the insert dedup window shows once.
-      'LIMIT 1 BY statement_id\n' +
+      // No `LIMIT 1 BY statement_id` here: it turns off reading in primary-key order, so every
+      // page sorted the whole matching set (0.9 s against 18 ms on 1M statements). Copies of a
+      // statement share its stored time and id, so they are adjacent: uniqueStatementRows drops them.
       'LIMIT {limit:UInt32}',
     params,
   };
+}
+
+/**
+ * The rows of a listing page with the copies of a statement re-delivered beyond the insert
+ * dedup window dropped. Copies carry the same stored time and id, so in page order they are
+ * adjacent and the first one stays.
+ */
+export function uniqueStatementRows<Row extends { statement_id: string }>(
+  rows: readonly Row[],
+): Row[] {
+  return rows.filter(
+    (row, index) => index === 0 || rows[index - 1]?.statement_id !== row.statement_id,
+  );
 }
 
 /**

@@ -8,6 +8,7 @@ import { LookupBatcher } from './lookup-batcher';
 import { encodeCursor } from './statement-cursor';
 import {
   listStatementsQuery,
+  uniqueStatementRows,
   type SqlQuery,
   statementsByIdsQuery,
   type StatementQueryFilters,
@@ -99,7 +100,8 @@ export class StatementStore implements OnApplicationShutdown {
     options: StatementQueryOptions,
   ): Promise<StatementPage> {
     const rows = await this.rows<ListRow>(listStatementsQuery(tenant, filters, options));
-    const page = rows.slice(0, options.limit);
+    // More exist when the query filled limit + 1 rows, even if copies made the page shorter.
+    const page = uniqueStatementRows(rows).slice(0, options.limit);
     const last = page.at(-1);
     const more =
       rows.length > options.limit && last !== undefined
