@@ -7,8 +7,11 @@ import { actorLearnerId, parseIsoTimestamp } from '@learnpulse/xapi';
 import { decodeCursor, type StatementCursor } from '../store/statement-cursor';
 import { type StatementQueryFilters } from '../store/statement-query';
 
-/** What `limit=0` (or no limit) means, and the most one page holds. */
-export const MAX_PAGE_SIZE = 500;
+/**
+ * What `limit=0` (or no limit) means, and the most one page holds. 100 like ADL's reference
+ * LRS: a filtered page fetches statements scattered over the store, each costing a granule read.
+ */
+export const MAX_PAGE_SIZE = 100;
 
 export type StatementFormat = 'exact' | 'ids' | 'canonical';
 

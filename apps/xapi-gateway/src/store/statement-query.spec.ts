@@ -45,6 +45,15 @@ describe('listStatementsQuery', () => {
       bound,
     });
     for (const value of Object.values(filters)) assert.ok(!query.includes(String(value)));
+    // The most selective filter drives the page through the index, the others narrow it.
+    assert.match(
+      query,
+      /FROM xapi_statement_keys WHERE tenant = \{tenant:String\} AND kind = 'registration' AND key = \{registration:String\} AND stored <= /,
+    );
+    assert.match(query, /kind = 'agent' AND key = \{agent:String\}/);
+    assert.match(query, /kind = 'activity' AND key = \{activity:String\}/);
+    assert.match(query, /kind = 'verb' AND key = \{verb:String\}/);
+    // StatementRef targets are matched on the statement columns.
     assert.match(query, /verb_id = \{verb:String\}/);
     assert.match(query, /has\(agents, \{agent:String\}\)/);
     assert.match(query, /activity_id = \{activity:String\}/);
@@ -69,7 +78,10 @@ describe('listStatementsQuery', () => {
     );
     assert.match(query, /has\(related_agents, \{agent:String\}\)/);
     assert.match(query, /has\(related_activities, \{activity:String\}\)/);
+    assert.match(query, /kind = 'related_agent' AND key = \{agent:String\}/);
+    assert.match(query, /kind = 'related_activity' AND key = \{activity:String\}/);
     assert.doesNotMatch(query, /has\(agents,/);
+    assert.doesNotMatch(query, /kind = 'agent'/);
   });
 
   it('lets statements targeting a match through StatementRefs match, to a fixed depth', () => {
@@ -86,7 +98,9 @@ describe('listStatementsQuery', () => {
       { verb: 'http://v', since: 5 },
       { limit: 1, ascending: false, bound },
     );
-    assert.equal(timed.match(/\{since:Int64\}/g)?.length, 1);
+    // Once on the index page and once on the targeting statements, never inside the hops.
+    assert.equal(timed.match(/\{since:Int64\}/g)?.length, 2);
+    assert.doesNotMatch(timed.slice(timed.indexOf('statement_ref_id IN')), /\{since:Int64\}/);
   });
 
   it('continues after the last (stored, id) of the previous page in the page order', () => {

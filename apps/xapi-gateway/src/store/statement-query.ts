@@ -51,49 +51,71 @@ export interface SqlQuery {
  */
 export const STATEMENT_REF_DEPTH = 3;
 
-/** Ids of the tenant's statements that some StatementRef targets. */
+/** Ids of the tenant's statements that some StatementRef targets (their own rows in the index). */
 const REFERENCED_IDS =
-  'SELECT assumeNotNull(statement_ref_id) FROM xapi_statements ' +
-  'WHERE tenant = {tenant:String} AND statement_ref_id IS NOT NULL';
+  "SELECT toUUID(key) FROM xapi_statement_keys WHERE tenant = {tenant:String} AND kind = 'target'";
 
 const time = (param: string): string => `fromUnixTimestamp64Milli({${param}:Int64}, 'UTC')`;
 
 const VOIDED_IDS =
   'SELECT voided_statement_id FROM xapi_voided_statements WHERE tenant = {tenant:String}';
 
-/** Conditions of the non-time filters, which StatementRef targets can satisfy. */
-function matchConditions(filters: StatementQueryFilters): string[] {
-  const conditions: string[] = [];
-  if (filters.verb !== undefined) conditions.push('verb_id = {verb:String}');
+/** A filter the inverted index xapi_statement_keys (migration 0045) serves: its kind and value. */
+interface KeyCondition {
+  kind: 'agent' | 'related_agent' | 'verb' | 'activity' | 'related_activity' | 'registration';
+  param: 'agent' | 'verb' | 'activity' | 'registration';
+  /** The same condition on xapi_statements' own columns (for StatementRef targets). */
+  column: string;
+}
+
+/**
+ * The filters as index lookups, the usually most selective first: the first one drives the
+ * page (one contiguous key range read newest first), the others narrow it.
+ */
+function keyConditions(filters: StatementQueryFilters): KeyCondition[] {
+  const conditions: KeyCondition[] = [];
+  if (filters.registration !== undefined) {
+    conditions.push({
+      kind: 'registration',
+      param: 'registration',
+      column: 'registration = {registration:UUID}',
+    });
+  }
   if (filters.agent !== undefined) {
     conditions.push(
       filters.relatedAgents === true
-        ? 'has(related_agents, {agent:String})'
-        : 'has(agents, {agent:String})',
+        ? { kind: 'related_agent', param: 'agent', column: 'has(related_agents, {agent:String})' }
+        : { kind: 'agent', param: 'agent', column: 'has(agents, {agent:String})' },
     );
   }
   if (filters.activity !== undefined) {
     conditions.push(
       filters.relatedActivities === true
-        ? 'has(related_activities, {activity:String})'
-        : 'activity_id = {activity:String}',
+        ? {
+            kind: 'related_activity',
+            param: 'activity',
+            column: 'has(related_activities, {activity:String})',
+          }
+        : { kind: 'activity', param: 'activity', column: 'activity_id = {activity:String}' },
     );
   }
-  if (filters.registration !== undefined) conditions.push('registration = {registration:UUID}');
+  if (filters.verb !== undefined) {
+    conditions.push({ kind: 'verb', param: 'verb', column: 'verb_id = {verb:String}' });
+  }
   return conditions;
 }
 
-/** The statement matches, or targets (through up to `depth` StatementRefs) one that does. */
-function matchOrTargetsMatch(conditions: string[], depth: number): string {
-  const own = conditions.join(' AND ');
+const keyRange = (condition: KeyCondition): string =>
+  `tenant = {tenant:String} AND kind = '${condition.kind}' AND key = {${condition.param}:String}`;
+
+/** The target matches, or targets (through up to `depth` more StatementRefs) one that does. */
+function targetMatches(conditions: readonly KeyCondition[], depth: number): string {
+  const own = conditions.map((condition) => condition.column).join(' AND ');
   if (depth === 0) return `(${own})`;
-  // Targets are matched voided or not: a statement targeting a voided one is still returned.
-  // Only statements some StatementRef points at can be targets: restricting the inner set to
-  // them keeps it small (a common verb matches most of the store; few statements are targets).
   return (
     `((${own}) OR statement_ref_id IN (SELECT statement_id FROM xapi_statements ` +
     `WHERE tenant = {tenant:String} AND statement_id IN (${REFERENCED_IDS}) ` +
-    `AND ${matchOrTargetsMatch(conditions, depth - 1)}))`
+    `AND ${targetMatches(conditions, depth - 1)}))`
   );
 }
 
@@ -109,6 +131,58 @@ function filterParams(filters: StatementQueryFilters): Record<string, string | n
   return params;
 }
 
+/** Conditions a returned statement meets whatever the filters: the time window, mine, not voided. */
+function pageConditions(filters: StatementQueryFilters, options: StatementQueryOptions): string[] {
+  const where = ['tenant = {tenant:String}', `stored <= ${time('bound')}`];
+  if (filters.since !== undefined) where.push(`stored > ${time('since')}`);
+  if (filters.until !== undefined) where.push(`stored <= ${time('until')}`);
+  if (filters.authorityKey !== undefined) where.push('authority_key = {authorityKey:String}');
+  if (options.after !== undefined) {
+    // Spelled out instead of a tuple comparison so the primary key prunes.
+    where.push(
+      options.ascending
+        ? `stored >= ${time('afterStored')} AND (stored > ${time('afterStored')} OR statement_id > {afterId:UUID})`
+        : `stored <= ${time('afterStored')} AND (stored < ${time('afterStored')} OR statement_id < {afterId:UUID})`,
+    );
+  }
+  where.push(`statement_id NOT IN (${VOIDED_IDS})`);
+  return where;
+}
+
+/**
+ * Which statements of a filtered listing belong on the page, as (stored, statement_id): the
+ * page read from the index range of the driving filter, and the statements that match by
+ * targeting a match through StatementRefs (xAPI "Filter Conditions for StatementRefs"; targets
+ * match voided or not, and few statements are StatementRefs, so that set is small).
+ */
+function filteredPageKeys(
+  conditions: readonly KeyCondition[],
+  page: readonly string[],
+  order: string,
+): string {
+  const [driving, ...narrowing] = conditions as [KeyCondition, ...KeyCondition[]];
+  const [, ...window] = page; // page[0] is the tenant, which the key range includes
+  const indexed = [
+    keyRange(driving),
+    ...window,
+    ...narrowing.map(
+      (condition) =>
+        `statement_id IN (SELECT statement_id FROM xapi_statement_keys WHERE ${keyRange(condition)})`,
+    ),
+  ];
+  const targeting = [
+    ...page,
+    `statement_id IN (SELECT statement_id FROM xapi_statement_keys WHERE tenant = {tenant:String} AND kind = 'target')`,
+    `statement_ref_id IN (SELECT statement_id FROM xapi_statements WHERE tenant = {tenant:String} ` +
+      `AND statement_id IN (${REFERENCED_IDS}) AND ${targetMatches(conditions, STATEMENT_REF_DEPTH - 1)})`,
+  ];
+  return (
+    `(SELECT stored, statement_id FROM xapi_statement_keys WHERE ${indexed.join(' AND ')} ` +
+    `ORDER BY ${order} LIMIT {limit:UInt32}) ` +
+    `UNION ALL (SELECT stored, statement_id FROM xapi_statements WHERE ${targeting.join(' AND ')})`
+  );
+}
+
 /**
  * One page of a statement listing, newest first unless ascending, never a voided statement.
  * Selects `limit + 1` rows so the caller knows whether another page exists.
@@ -118,23 +192,18 @@ export function listStatementsQuery(
   filters: StatementQueryFilters,
   options: StatementQueryOptions,
 ): SqlQuery {
-  const where = ['tenant = {tenant:String}', `stored <= ${time('bound')}`];
-  if (filters.since !== undefined) where.push(`stored > ${time('since')}`);
-  if (filters.until !== undefined) where.push(`stored <= ${time('until')}`);
-  if (filters.authorityKey !== undefined) where.push('authority_key = {authorityKey:String}');
-  if (options.after !== undefined) {
-    // Spelled out instead of a tuple comparison so the primary key (tenant, stored, id) prunes.
-    where.push(
-      options.ascending
-        ? `stored >= ${time('afterStored')} AND (stored > ${time('afterStored')} OR statement_id > {afterId:UUID})`
-        : `stored <= ${time('afterStored')} AND (stored < ${time('afterStored')} OR statement_id < {afterId:UUID})`,
-    );
-  }
-  where.push(`statement_id NOT IN (${VOIDED_IDS})`);
-  const conditions = matchConditions(filters);
-  if (conditions.length > 0) where.push(matchOrTargetsMatch(conditions, STATEMENT_REF_DEPTH));
-
   const direction = options.ascending ? 'ASC' : 'DESC';
+  const order = `stored ${direction}, statement_id ${direction}`;
+  const page = pageConditions(filters, options);
+  const conditions = keyConditions(filters);
+  const where =
+    conditions.length === 0
+      ? page
+      : [
+          'tenant = {tenant:String}',
+          `(stored, statement_id) IN (${filteredPageKeys(conditions, page, order)})`,
+        ];
+
   const params: Record<string, string | number> = {
     tenant,
     bound: options.bound,
@@ -150,7 +219,7 @@ export function listStatementsQuery(
       'SELECT statement_id, toUnixTimestamp64Milli(stored) AS stored_ms, statement\n' +
       'FROM xapi_statements\n' +
       `WHERE ${where.join('\n  AND ')}\n` +
-      `ORDER BY stored ${direction}, statement_id ${direction}\n` +
+      `ORDER BY ${order}\n` +
       // No `LIMIT 1 BY statement_id` here: it turns off reading in primary-key order, so every
       // page sorted the whole matching set (0.9 s against 18 ms on 1M statements). Copies of a
       // statement share its stored time and id, so they are adjacent: uniqueStatementRows drops them.
