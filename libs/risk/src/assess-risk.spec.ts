@@ -136,8 +136,8 @@ describe('assessRisk', () => {
     assert.equal(risk.level, 'medium');
     assert.equal(risk.reasons.length, 1);
     assert.equal(risk.reasons[0]?.detector, 'inactivity');
-    assert.equal(risk.reasons[0]?.weight, Math.round((Math.log(12) - 0) * 1000) / 1000);
-    assert.match(risk.reasons[0]?.text ?? '', /^no activity for 11 days; cohort median 2/);
+    assert.equal(risk.reasons[0].weight, Math.round(Math.log(12) * 1000) / 1000);
+    assert.match(risk.reasons[0].text, /^no activity for 11 days; cohort median 2/);
   });
 
   it('gives an unenrolled learner score 1 with the withdrawal reason first', () => {

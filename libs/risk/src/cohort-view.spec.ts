@@ -54,9 +54,9 @@ describe('buildCohort', () => {
     const [quiz] = cohort.assessments;
     // Sorted first attempts at days 3, 4, 4, 5, 9 (12:00); index floor(0.8 × 5) = 4 → day 9 → due day 10 00:00.
     assert.equal(quiz?.dueAt, courseDay(10));
-    assert.equal(quiz?.dueSource, 'inferred');
-    assert.equal(quiz?.submitters, 5);
-    assert.equal(quiz?.medianScaled, 0.7);
+    assert.equal(quiz.dueSource, 'inferred');
+    assert.equal(quiz.submitters, 5);
+    assert.equal(quiz.medianScaled, 0.7);
   });
 
   it('infers no due date while fewer than a quarter of the cohort submitted', () => {
