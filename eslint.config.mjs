@@ -58,6 +58,7 @@ export default tseslint.config(
             '@learnpulse/clickstream-gateway',
             '@learnpulse/warehouse-writer',
             '@learnpulse/analytics-api',
+            '@learnpulse/alert-dispatcher',
           ],
           depConstraints: [
             {

@@ -35,6 +35,13 @@ export const HOSTED_APPS: readonly HostedApp[] = [
       (await import('@learnpulse/clickstream-gateway')).bootstrapClickstreamGateway(env),
     url: (env) => `http://${env.HTTP_HOST}:${env.CLICKSTREAM_GATEWAY_PORT}/`,
   },
+  {
+    // Kafka only: learner.risk.v1 → signed webhooks.
+    name: 'alert-dispatcher',
+    bootstrap: async (env) =>
+      (await import('@learnpulse/alert-dispatcher')).bootstrapAlertDispatcher(env),
+    url: (env) => `http://${env.HTTP_HOST}:${env.ALERT_DISPATCHER_PORT}/health/ready`,
+  },
 ];
 
 export function selectApps(names: readonly string[]): HostedApp[] {
