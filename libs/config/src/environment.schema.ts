@@ -224,6 +224,16 @@ export const environmentSchema = z.object({
   // under load batches fill by size long before this.
   WAREHOUSE_BATCH_MAX_WAIT_MS: positiveInt.max(60_000).default(200),
 
+  /** risk-engine: learning.events.v1 → learner state → learner.risk.v1 (see apps/risk-engine). */
+  RISK_ENGINE_PORT: port.default(8084),
+  RISK_ENGINE_CONSUMER_GROUP: z.string().min(1).default('risk-engine'),
+  /** A score move at least this large (same level) is published; a level change always is. */
+  RISK_MIN_SCORE_MOVE: z.coerce.number().min(0).max(1).default(0.05),
+  /** Event ids remembered per learner to drop re-sends (restored with the state). */
+  RISK_DEDUPE_IDS_PER_LEARNER: positiveInt.max(100_000).default(512),
+  /** How long the group waits for a silent member before moving its partitions (kafkajs). */
+  RISK_ENGINE_SESSION_TIMEOUT_MS: positiveInt.min(6_000).max(300_000).default(30_000),
+
   /** alert-dispatcher: learner.risk.v1 → signed webhooks (see apps/alert-dispatcher). */
   ALERT_DISPATCHER_PORT: port.default(8085),
   ALERT_CONSUMER_GROUP: z.string().min(1).default('alert-dispatcher'),
