@@ -46,13 +46,21 @@ export {
   type ReasonDraft,
   type RiskDetector,
 } from './detectors/risk-detector.types';
-export { type RiskModel } from './model/risk-model.types';
-export { currentRiskModel } from './model/current-model';
+export { FEATURE_NAMES, RISK_DETECTORS } from './detectors';
+export {
+  MODEL_PHASES,
+  type ModelPhase,
+  type ModelSegment,
+  type RiskModel,
+} from './model/risk-model.types';
+export { currentRiskModel, parseRiskModel } from './model/current-model';
+export { cohortMedian, percentileRank, quantilesOf } from './cohort-quantiles';
 export { type RiskScore } from './risk-score.types';
 export {
   type AssessOptions,
   assessRisk,
   extractFeatures,
   isMaterialChange,
+  modelPhase,
   toRiskAssessment,
 } from './assess-risk';
