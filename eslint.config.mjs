@@ -59,6 +59,7 @@ export default tseslint.config(
             '@learnpulse/warehouse-writer',
             '@learnpulse/analytics-api',
             '@learnpulse/alert-dispatcher',
+            '@learnpulse/risk-engine',
           ],
           depConstraints: [
             {

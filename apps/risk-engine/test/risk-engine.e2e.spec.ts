@@ -111,8 +111,10 @@ describe('risk-engine (real Kafka)', () => {
       await consumer.disconnect();
     }
     assert.equal(letters.length, 1);
-    assert.equal(letters[0]?.key, `${tenant}:steady-1`);
-    assert.match(letters[0]?.error ?? '', /schema id 77/);
-    assert.equal(letters[0]?.source, topics.events);
+    const [letter] = letters;
+    assert.ok(letter !== undefined);
+    assert.equal(letter.key, `${tenant}:steady-1`);
+    assert.match(letter.error, /schema id 77/);
+    assert.equal(letter.source, topics.events);
   });
 });

@@ -11,7 +11,7 @@ import {
   type RiskAssessment,
   riskAssessmentCodec,
 } from '@learnpulse/events';
-import { ensureTopics, ReliableProducer, TOPIC_SPECS, TOPICS } from '@learnpulse/kafka';
+import { ensureTopics, type ReliableProducer, TOPIC_SPECS, TOPICS } from '@learnpulse/kafka';
 import {
   applyEvent,
   assessRisk,

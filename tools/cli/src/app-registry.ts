@@ -36,6 +36,12 @@ export const HOSTED_APPS: readonly HostedApp[] = [
     url: (env) => `http://${env.HTTP_HOST}:${env.CLICKSTREAM_GATEWAY_PORT}/`,
   },
   {
+    // Kafka only: learning.events.v1 → learner state → learner.risk.v1.
+    name: 'risk-engine',
+    bootstrap: async (env) => (await import('@learnpulse/risk-engine')).bootstrapRiskEngine(env),
+    url: (env) => `http://${env.HTTP_HOST}:${env.RISK_ENGINE_PORT}/health/ready`,
+  },
+  {
     // Kafka only: learner.risk.v1 → signed webhooks.
     name: 'alert-dispatcher',
     bootstrap: async (env) =>

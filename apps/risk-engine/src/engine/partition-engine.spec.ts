@@ -9,6 +9,7 @@ import { applyEvent, type CohortView, createLearnerState, DAY_MS } from '@learnp
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
+import { decodeSnapshot, encodeSnapshot } from './learner-snapshot';
 import { PartitionEngine } from './partition-engine';
 import { type RiskScoring } from './risk-scoring';
 
@@ -120,7 +121,8 @@ describe('PartitionEngine', () => {
     const live = engine();
     events.slice(0, 4).forEach((ev, i) => live.handle(ev, i));
     const restored = engine();
-    for (const snapshot of live.takeDirty()) restored.restore(JSON.parse(JSON.stringify(snapshot)));
+    for (const snapshot of live.takeDirty())
+      restored.restore(decodeSnapshot(encodeSnapshot(snapshot)));
     const view = (a: {
       learnerId: string;
       asOf: number;

@@ -95,6 +95,9 @@ export async function startCommand(): Promise<void> {
   say(`  analytics API    http://${env.HTTP_HOST}:${env.ANALYTICS_API_PORT}/`);
   say(`  writer health    http://${env.HTTP_HOST}:${env.WAREHOUSE_WRITER_PORT}/health/ready`);
   say(
+    `  risk engine      http://${env.HTTP_HOST}:${env.RISK_ENGINE_PORT}/health/ready  (topic learner.risk.v1)`,
+  );
+  say(
     `  alerts health    http://${env.HTTP_HOST}:${env.ALERT_DISPATCHER_PORT}/health/ready  (webhooks: npx learnpulse webhook add --tenant ${env.DEMO_TENANT} --url <url>)`,
   );
   say(
