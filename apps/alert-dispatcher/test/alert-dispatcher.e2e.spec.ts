@@ -332,6 +332,29 @@ describe('alert-dispatcher (real Kafka, local webhook receiver)', () => {
     assert.deepEqual(mine(), [first.assessmentId, otherCourse.assessmentId, sentinel.assessmentId]);
   });
 
+  it('sends nothing for a fall or an unchanged level, even with no alert before', async () => {
+    const learner = 'learner-fall';
+    const fall = assessment(tenantA, learner, { level: 'low', previousLevel: 'high' });
+    const same = assessment(tenantA, learner, {
+      level: 'high',
+      previousLevel: 'high',
+      asOf: fall.asOf + 1000,
+    });
+    const sentinel = assessment(tenantA, learner, { courseId: 'course-9', asOf: fall.asOf + 2000 });
+    await publish(fall, same, sentinel);
+    await waitFor('the sentinel alert', () =>
+      Promise.resolve(
+        payloadsAt('ok').some((p) => p.assessmentId === sentinel.assessmentId) ? true : undefined,
+      ),
+    );
+    assert.deepEqual(
+      payloadsAt('ok')
+        .filter((p) => p.learnerId === learner)
+        .map((p) => p.assessmentId),
+      [sentinel.assessmentId],
+    );
+  });
+
   it("never sends one tenant's alerts to another tenant's subscription", async () => {
     const forA = assessment(tenantA, 'learner-iso-a');
     const forB = assessment(tenantB, 'learner-iso-b');

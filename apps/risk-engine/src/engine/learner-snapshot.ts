@@ -3,7 +3,8 @@
  * on learning.events.v1): the learner-course states of every course, what was last published per
  * course, the recent event ids, and the input offset the record reflects (`offset`: the next
  * offset of `partition` not yet in it). A restore skips input records below that offset, so
- * nothing counts twice after a crash between the snapshot and the offset commit.
+ * nothing counts twice after a crash between the snapshot and the offset commit. The offsets
+ * are those of one consumer group (`group`): a record of another group is not restored.
  */
 import { RISK_LEVELS } from '@learnpulse/events';
 import { parseLearnerState } from '@learnpulse/risk';
@@ -22,6 +23,8 @@ const snapshotSchema = z.object({
   v: z.literal(SNAPSHOT_VERSION),
   tenant: z.string().min(1),
   learnerId: z.string().min(1),
+  /** The consumer group whose committed offsets the record goes with; others ignore it. */
+  group: z.string().min(1),
   partition: z.number().int().min(0),
   offset: z.number().int().min(0),
   seenIds: z.array(z.string()),

@@ -71,7 +71,12 @@ function event(
 }
 
 const engine = (): PartitionEngine =>
-  new PartitionEngine(daysScoring, { partition: 0, minScoreMove: 0.05, seenIdsPerLearner: 4 });
+  new PartitionEngine(daysScoring, {
+    partition: 0,
+    group: 'g',
+    minScoreMove: 0.05,
+    seenIdsPerLearner: 4,
+  });
 
 describe('PartitionEngine', () => {
   it('publishes a learner first assessment as of the event, then only material changes', () => {

@@ -60,6 +60,8 @@ export interface HandleResult {
 
 export interface PartitionEngineOptions {
   partition: number;
+  /** The consumer group the snapshots' offsets belong to. */
+  group: string;
   minScoreMove: number;
   seenIdsPerLearner: number;
 }
@@ -166,6 +168,7 @@ export class PartitionEngine {
       v: 1,
       tenant: learner.tenant,
       learnerId: learner.learnerId,
+      group: this.options.group,
       partition: this.options.partition,
       offset: learner.offset,
       seenIds: learner.seen.toArray(),

@@ -131,6 +131,7 @@ export class RiskEngineService implements OnApplicationBootstrap, BeforeApplicat
         p,
         new PartitionEngine(libsRiskScoring, {
           partition: p,
+          group: this.env.RISK_ENGINE_CONSUMER_GROUP,
           minScoreMove: this.env.RISK_MIN_SCORE_MOVE,
           seenIdsPerLearner: this.env.RISK_DEDUPE_IDS_PER_LEARNER,
         }),
@@ -156,7 +157,8 @@ export class RiskEngineService implements OnApplicationBootstrap, BeforeApplicat
       try {
         const snapshot = decodeSnapshot(value);
         const engine = fresh.get(snapshot.partition);
-        if (engine === undefined) continue;
+        if (engine === undefined || snapshot.group !== this.env.RISK_ENGINE_CONSUMER_GROUP)
+          continue;
         engine.restore(snapshot);
         restored += 1;
       } catch (error) {
