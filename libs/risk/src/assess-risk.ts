@@ -177,5 +177,8 @@ export function isMaterialChange(
   minScoreMove = 0.05,
 ): boolean {
   if (previous === null) return true;
-  return previous.level !== next.level || Math.abs(next.score - previous.score) >= minScoreMove;
+  // A hair of tolerance: 0.15 − 0.1 is 0.04999… in floating point.
+  return (
+    previous.level !== next.level || Math.abs(next.score - previous.score) >= minScoreMove - 1e-9
+  );
 }

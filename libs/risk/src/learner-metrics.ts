@@ -135,12 +135,15 @@ export function learnerMetrics(
       : recentActivity;
 
   const latestChange = enrolmentAt(state, asOf);
-  const lastActivityAt =
-    state.lastEventAt !== null && state.lastEventAt < asOf
-      ? state.lastEventAt
-      : lastDay === undefined
-        ? null
-        : dayStart(lastDay);
+  // Day resolution (like every activity figure), but a submission before asOf counts at its time.
+  let lastActivityAt = lastDay === undefined ? null : dayStart(lastDay);
+  for (const record of state.assessments) {
+    for (const attempt of record.attempts) {
+      if (attempt.at < asOf && attempt.at > (lastActivityAt ?? Number.NEGATIVE_INFINITY)) {
+        lastActivityAt = attempt.at;
+      }
+    }
+  }
 
   return {
     inactiveDays,

@@ -35,8 +35,8 @@ export type LearnerMetrics = Record<LearnerMetricName, number> & {
   /** Enrolment status at asOf: true when the latest enrolment change before asOf is an unenrolment. */
   unenrolled: boolean;
   /**
-   * When the learner last acted before asOf: the exact time when every applied event is before
-   * asOf (the live case), else 00:00 UTC of the last active day before asOf; null when never.
+   * When the learner last acted before asOf: the time of the latest attempt at an assessment
+   * before asOf, or 00:00 UTC of the last active day before asOf's day if later; null when never.
    */
   lastActivityAt: number | null;
 };

@@ -8,6 +8,7 @@ import {
 } from './commands/credential.command';
 import { demoCommand } from './commands/demo.command';
 import { IMPORT_EXIT_USAGE, importCommand } from './commands/import.command';
+import { riskEvaluateCommand } from './commands/risk.command';
 import { serveCommand } from './commands/serve.command';
 import { stackDownCommand, stackStatusCommand, stackUpCommand } from './commands/stack.command';
 import { startCommand } from './commands/start.command';
@@ -93,6 +94,19 @@ export async function main(argv: string[]): Promise<void> {
     .description('credentials on the tenancy topic (no secrets)')
     .option('--tenant <tenant>', 'only this tenant')
     .action(credentialListCommand);
+
+  const risk = program.command('risk').description('learner-risk model');
+  risk
+    .command('evaluate')
+    .description(
+      'replay an OULAD folder, score learners as of a cutoff, print AUC, write predictions',
+    )
+    .requiredOption('--data <folder>', 'OULAD tables (.csv or .csv.gz)')
+    .option('--cutoff-day <D>', 'score as of day D of each presentation')
+    .option('--cutoff <P%>', "score as of P% of each presentation's length")
+    .option('--out <file>', 'predictions CSV', 'predictions.csv')
+    .option('--infer-deadlines', 'infer due dates from the cohort instead of assessments.csv')
+    .action(riskEvaluateCommand);
 
   const tenant = program.command('tenant').description('tenants (institutions)');
   tenant
