@@ -229,8 +229,10 @@ export const environmentSchema = z.object({
   RISK_ENGINE_CONSUMER_GROUP: z.string().min(1).default('risk-engine'),
   /** A score move at least this large (same level) is published; a level change always is. */
   RISK_MIN_SCORE_MOVE: z.coerce.number().min(0).max(1).default(0.05),
-  /** Event ids remembered per learner to drop re-sends (restored with the state). */
-  RISK_DEDUPE_IDS_PER_LEARNER: positiveInt.max(100_000).default(512),
+  /** Event ids remembered per learner to drop re-sends (restored with the state)... */
+  RISK_DEDUPE_IDS_PER_LEARNER: positiveInt.max(100_000).default(128),
+  /** ...and for how long before the learner's latest event. */
+  RISK_DEDUPE_WINDOW_MS: positiveInt.default(24 * 60 * 60 * 1000),
   /** How long the group waits for a silent member before moving its partitions (kafkajs). */
   RISK_ENGINE_SESSION_TIMEOUT_MS: positiveInt.min(6_000).max(300_000).default(30_000),
 

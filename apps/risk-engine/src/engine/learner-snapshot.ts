@@ -27,7 +27,8 @@ const snapshotSchema = z.object({
   group: z.string().min(1),
   partition: z.number().int().min(0),
   offset: z.number().int().min(0),
-  seenIds: z.array(z.string()),
+  /** Recent event ids with their occurredAt, oldest first. */
+  seen: z.array(z.tuple([z.string(), z.number().int()])),
   courses: z.array(
     z.object({
       courseId: z.string().min(1),

@@ -76,6 +76,7 @@ const engine = (): PartitionEngine =>
     group: 'g',
     minScoreMove: 0.05,
     seenIdsPerLearner: 4,
+    seenIdsWindowMs: DAY_MS,
   });
 
 describe('PartitionEngine', () => {

@@ -64,6 +64,7 @@ export interface PartitionEngineOptions {
   group: string;
   minScoreMove: number;
   seenIdsPerLearner: number;
+  seenIdsWindowMs: number;
 }
 
 const courseClockKey = (tenant: string, courseId: string): string => `${tenant}\u001f${courseId}`;
@@ -107,7 +108,11 @@ export class PartitionEngine {
       tenant: snapshot.tenant,
       learnerId: snapshot.learnerId,
       offset: snapshot.offset,
-      seen: new SeenIds(this.options.seenIdsPerLearner, snapshot.seenIds),
+      seen: new SeenIds(
+        this.options.seenIdsPerLearner,
+        this.options.seenIdsWindowMs,
+        snapshot.seen,
+      ),
       courses,
     });
   }
@@ -120,7 +125,7 @@ export class PartitionEngine {
     learner.offset = offset + 1;
     this.dirty.add(key);
     if (learner.seen.has(event.eventId)) return { outcome: 'duplicate', assessments: [] };
-    learner.seen.add(event.eventId);
+    learner.seen.add(event.eventId, event.occurredAt);
     const courseKey = learnerCourseKeyOf(event);
     if (courseKey === null) return { outcome: 'ignored', assessments: [] };
     const clock = this.clockOf(event.tenant, courseKey.courseId);
@@ -171,7 +176,7 @@ export class PartitionEngine {
       group: this.options.group,
       partition: this.options.partition,
       offset: learner.offset,
-      seenIds: learner.seen.toArray(),
+      seen: learner.seen.toArray(),
       courses: [...learner.courses].map(([courseId, course]) => ({
         courseId,
         state: serializeLearnerState(course.state),
@@ -188,7 +193,7 @@ export class PartitionEngine {
         tenant: event.tenant,
         learnerId: event.learnerId,
         offset: 0,
-        seen: new SeenIds(this.options.seenIdsPerLearner),
+        seen: new SeenIds(this.options.seenIdsPerLearner, this.options.seenIdsWindowMs),
         courses: new Map(),
       };
       this.learners.set(key, learner);

@@ -134,6 +134,7 @@ export class RiskEngineService implements OnApplicationBootstrap, BeforeApplicat
           group: this.env.RISK_ENGINE_CONSUMER_GROUP,
           minScoreMove: this.env.RISK_MIN_SCORE_MOVE,
           seenIdsPerLearner: this.env.RISK_DEDUPE_IDS_PER_LEARNER,
+          seenIdsWindowMs: this.env.RISK_DEDUPE_WINDOW_MS,
         }),
       ]),
     );
