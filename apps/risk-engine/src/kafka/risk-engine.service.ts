@@ -154,6 +154,7 @@ export class RiskEngineService implements OnApplicationBootstrap, BeforeApplicat
       await reader.stop();
     }
     let restored = 0;
+    const unreadable: { key: string; error: unknown }[] = [];
     for (const [key, value] of latest) {
       try {
         const snapshot = decodeSnapshot(value);
@@ -163,11 +164,20 @@ export class RiskEngineService implements OnApplicationBootstrap, BeforeApplicat
         engine.restore(snapshot);
         restored += 1;
       } catch (error) {
-        this.logger.error(
-          { err: error, topic: this.topics.state, key },
-          'skipped an unreadable learner snapshot',
-        );
+        unreadable.push({ key, error });
       }
+    }
+    if (unreadable.length > 0) {
+      // One line, not one per record: an old or foreign record format shows up in bulk.
+      this.logger.error(
+        {
+          err: unreadable[0]?.error,
+          topic: this.topics.state,
+          count: unreadable.length,
+          firstKey: unreadable[0]?.key,
+        },
+        'skipped unreadable learner snapshots',
+      );
     }
     for (const [p, engine] of fresh) {
       this.engines.set(p, engine);
