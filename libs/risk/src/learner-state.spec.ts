@@ -115,3 +115,14 @@ describe('learner state keys and snapshots', () => {
     assert.throws(() => parseLearnerState('{'), /must be JSON/);
   });
 });
+
+describe('activity horizon', () => {
+  it('drops days more than 400 days before the newest active day', () => {
+    const state = stateOf('a', views('a', [0, 300, 401]));
+    const days = Object.keys(state.activity).map((key) => Number(key) - dayIndex(courseDay(0)));
+    assert.deepEqual(
+      days.sort((x, y) => x - y),
+      [300, 401],
+    );
+  });
+});
