@@ -58,6 +58,8 @@ export default tseslint.config(
             '@learnpulse/clickstream-gateway',
             '@learnpulse/warehouse-writer',
             '@learnpulse/analytics-api',
+            '@learnpulse/alert-dispatcher',
+            '@learnpulse/risk-engine',
           ],
           depConstraints: [
             {

@@ -223,6 +223,48 @@ export const environmentSchema = z.object({
   // Short, so a POSTed statement is readable by id well within 1 s (xAPI read-after-write);
   // under load batches fill by size long before this.
   WAREHOUSE_BATCH_MAX_WAIT_MS: positiveInt.max(60_000).default(200),
+
+  /** risk-engine: learning.events.v1 → learner state → learner.risk.v1 (see apps/risk-engine). */
+  RISK_ENGINE_PORT: port.default(8084),
+  RISK_ENGINE_CONSUMER_GROUP: z.string().min(1).default('risk-engine'),
+  /** A score move at least this large (same level) is published; a level change always is. */
+  RISK_MIN_SCORE_MOVE: z.coerce.number().min(0).max(1).default(0.05),
+  /** Event ids remembered per learner to drop re-sends (restored with the state)... */
+  RISK_DEDUPE_IDS_PER_LEARNER: positiveInt.max(100_000).default(128),
+  /** ...and for how long before the learner's latest event. */
+  RISK_DEDUPE_WINDOW_MS: positiveInt.default(24 * 60 * 60 * 1000),
+  /** How long the group waits for a silent member before moving its partitions (kafkajs). */
+  RISK_ENGINE_SESSION_TIMEOUT_MS: positiveInt.min(6_000).max(300_000).default(30_000),
+
+  /** alert-dispatcher: learner.risk.v1 → signed webhooks (see apps/alert-dispatcher). */
+  ALERT_DISPATCHER_PORT: port.default(8085),
+  ALERT_CONSUMER_GROUP: z.string().min(1).default('alert-dispatcher'),
+  /**
+   * Master key of the webhook signing secrets: each subscription's secret is HMAC-SHA256 of this
+   * key and the subscription id, so no secret is stored anywhere. Required by alert-dispatcher
+   * and `learnpulse webhook add`; changing it changes every subscription's secret.
+   */
+  WEBHOOK_SIGNING_KEY: z
+    .string()
+    .min(32, 'WEBHOOK_SIGNING_KEY must be at least 32 characters')
+    .optional(),
+  /** No second alert for the same learner and course to the same subscription within this time. */
+  ALERT_COOLDOWN_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(24 * 60 * 60 * 1000),
+  /** An alert needs at least this many reasons that carry evidence figures. */
+  ALERT_MIN_EVIDENCE_REASONS: z.coerce.number().int().min(0).max(50).default(1),
+  /** Assessments older than this (by asOf) raise no alert: a backlog or replay does not flood. */
+  ALERT_MAX_AGE_MS: positiveInt.default(24 * 60 * 60 * 1000),
+  /** Delivery attempts per alert and subscription before it goes to the dead-letter topic. */
+  ALERT_MAX_ATTEMPTS: positiveInt.max(30).default(6),
+  /** First retry delay; doubles per attempt up to ALERT_RETRY_MAX_MS, with jitter. */
+  ALERT_RETRY_BASE_MS: positiveInt.max(600_000).default(1_000),
+  ALERT_RETRY_MAX_MS: positiveInt.max(3_600_000).default(60_000),
+  /** Time one webhook request may take (connect to end of response). */
+  ALERT_WEBHOOK_TIMEOUT_MS: positiveInt.max(120_000).default(10_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema> & {

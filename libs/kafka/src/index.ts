@@ -14,3 +14,7 @@ export type { ProducerMessage, ProducerRecord, ReliableProducerOptions } from '.
 export { checkKafka, KafkaUnavailableError } from './check-kafka';
 export { patchKafkajsRequestQueue } from './request-queue.patch';
 export { learningEventRecords } from './learning-event-records';
+export { CompactedTopicReader } from './compacted-topic-reader';
+export type { CompactedTopicReaderOptions, CompactedTopicRecord } from './compacted-topic-reader';
+export { errorHeaderText, failedRecordMessage } from './dead-letter-message';
+export type { FailedRecord } from './dead-letter-message';

@@ -15,7 +15,12 @@ describe('TOPIC_SPECS', () => {
     }
     assert.deepEqual(
       TOPIC_SPECS.filter((spec) => spec.compacted).map((spec) => spec.name),
-      [TOPICS.riskEngineState, TOPICS.tenancy],
+      [
+        TOPICS.riskEngineState,
+        TOPICS.tenancy,
+        TOPICS.webhookSubscriptions,
+        TOPICS.alertDispatcherState,
+      ],
     );
   });
 

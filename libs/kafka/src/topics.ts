@@ -11,6 +11,9 @@ export const TOPICS = {
   learnerRisk: 'learner.risk.v1',
   riskEngineState: 'risk-engine.state.v1',
   tenancy: 'learnpulse.tenancy.v1',
+  learnerRiskAlertsDlq: 'learner.risk.alerts.dlq.v1',
+  webhookSubscriptions: 'learnpulse.webhooks.v1',
+  alertDispatcherState: 'alert-dispatcher.state.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
@@ -87,6 +90,27 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
     name: TOPICS.tenancy,
     key: 'tenant:<id> | credential:<key>',
     value: 'tenant or credential (JSON, secret as scrypt hash only)',
+    compacted: true,
+    configEntries: [{ name: 'cleanup.policy', value: 'compact' }],
+  },
+  {
+    name: TOPICS.learnerRiskAlertsDlq,
+    key: 'tenant:learnerId',
+    value: 'webhook alert (JSON) that was not delivered, error and subscription in headers',
+    compacted: false,
+    configEntries: [{ name: 'retention.ms', value: String(30 * DAY_MS) }],
+  },
+  {
+    name: TOPICS.webhookSubscriptions,
+    key: 'webhook:<id>',
+    value: 'webhook subscription of a tenant (JSON, no secret)',
+    compacted: true,
+    configEntries: [{ name: 'cleanup.policy', value: 'compact' }],
+  },
+  {
+    name: TOPICS.alertDispatcherState,
+    key: '<subscriptionId>:<tenant>:<learnerId>:<courseId>',
+    value: 'last alert sent to a subscription for a learner and course (JSON)',
     compacted: true,
     configEntries: [{ name: 'cleanup.policy', value: 'compact' }],
   },

@@ -35,6 +35,19 @@ export const HOSTED_APPS: readonly HostedApp[] = [
       (await import('@learnpulse/clickstream-gateway')).bootstrapClickstreamGateway(env),
     url: (env) => `http://${env.HTTP_HOST}:${env.CLICKSTREAM_GATEWAY_PORT}/`,
   },
+  {
+    // Kafka only: learning.events.v1 → learner state → learner.risk.v1.
+    name: 'risk-engine',
+    bootstrap: async (env) => (await import('@learnpulse/risk-engine')).bootstrapRiskEngine(env),
+    url: (env) => `http://${env.HTTP_HOST}:${env.RISK_ENGINE_PORT}/health/ready`,
+  },
+  {
+    // Kafka only: learner.risk.v1 → signed webhooks.
+    name: 'alert-dispatcher',
+    bootstrap: async (env) =>
+      (await import('@learnpulse/alert-dispatcher')).bootstrapAlertDispatcher(env),
+    url: (env) => `http://${env.HTTP_HOST}:${env.ALERT_DISPATCHER_PORT}/health/ready`,
+  },
 ];
 
 export function selectApps(names: readonly string[]): HostedApp[] {

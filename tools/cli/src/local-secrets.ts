@@ -19,6 +19,7 @@ const localSecretsSchema = z.object({
   metricsToken: z.string().min(16),
   demoCaliperToken: z.string().regex(CALIPER_TOKEN_PATTERN),
   learnerPseudonymKey: z.string().min(32),
+  webhookSigningKey: z.string().min(32),
 });
 export type LocalSecrets = z.infer<typeof localSecretsSchema>;
 
@@ -28,6 +29,7 @@ function freshSecrets(): LocalSecrets {
     metricsToken: fresh(),
     demoCaliperToken: `${DEMO_CALIPER_TOKEN_KEY}.${fresh()}`,
     learnerPseudonymKey: randomBytes(32).toString('base64url'),
+    webhookSigningKey: randomBytes(32).toString('base64url'),
   };
 }
 

@@ -13,6 +13,11 @@ import { serveCommand } from './commands/serve.command';
 import { stackDownCommand, stackStatusCommand, stackUpCommand } from './commands/stack.command';
 import { startCommand } from './commands/start.command';
 import { tenantCreateCommand, tenantListCommand } from './commands/tenant.command';
+import {
+  webhookAddCommand,
+  webhookListCommand,
+  webhookRemoveCommand,
+} from './commands/webhook.command';
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('learnpulse')
@@ -111,6 +116,27 @@ export async function main(argv: string[]): Promise<void> {
     .description('create a tenant')
     .action(tenantCreateCommand);
   tenant.command('list').description('tenants on the tenancy topic').action(tenantListCommand);
+
+  const webhook = program
+    .command('webhook')
+    .description('webhook subscriptions of a tenant (risk alerts, signed)');
+  webhook
+    .command('add')
+    .description("subscribe a URL to a tenant's risk alerts; prints the signing secret once")
+    .requiredOption('--tenant <tenant>', 'tenant slug')
+    .requiredOption('--url <url>', 'http(s) URL the alerts are POSTed to')
+    .option('--min-level <level>', 'lowest level to alert on: low | medium | high', 'medium')
+    .action(webhookAddCommand);
+  webhook
+    .command('list')
+    .description('webhook subscriptions (no secrets)')
+    .option('--tenant <tenant>', 'only this tenant')
+    .action(webhookListCommand);
+  webhook
+    .command('remove')
+    .argument('<id>', 'subscription id (wh_...)')
+    .description('stop sending alerts to a subscription')
+    .action(webhookRemoveCommand);
 
   await program.parseAsync(argv);
 }

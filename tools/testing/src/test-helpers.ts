@@ -57,7 +57,9 @@ export async function waitFor<T>(
 export async function testEnvironment(
   overrides: Record<string, string> = {},
 ): Promise<Environment> {
-  const [gateway, clickstream, analytics, writer] = await Promise.all([
+  const [gateway, clickstream, analytics, writer, alerts, risk] = await Promise.all([
+    freePort(),
+    freePort(),
     freePort(),
     freePort(),
     freePort(),
@@ -78,6 +80,11 @@ export async function testEnvironment(
     DEMO_CALIPER_TOKEN: `${uniqueName('caliper')}.${randomBytes(18).toString('base64url')}`,
     LEARNER_PSEUDONYM_KEY: randomBytes(32).toString('base64url'),
     WAREHOUSE_CONSUMER_GROUP: uniqueName('warehouse-test'),
+    RISK_ENGINE_PORT: String(risk),
+    RISK_ENGINE_CONSUMER_GROUP: uniqueName('risk-engine-test'),
+    ALERT_DISPATCHER_PORT: String(alerts),
+    ALERT_CONSUMER_GROUP: uniqueName('alerts-test'),
+    WEBHOOK_SIGNING_KEY: randomBytes(32).toString('base64url'),
     ...overrides,
   });
 }

@@ -56,6 +56,7 @@ export async function startCommand(): Promise<void> {
     METRICS_TOKEN: secrets.metricsToken,
     DEMO_CALIPER_TOKEN: secrets.demoCaliperToken,
     LEARNER_PSEUDONYM_KEY: secrets.learnerPseudonymKey,
+    WEBHOOK_SIGNING_KEY: secrets.webhookSigningKey,
     ...process.env,
   });
   const demoSecret = env.DEMO_LRS_SECRET ?? secrets.demoLrsSecret;
@@ -93,6 +94,12 @@ export async function startCommand(): Promise<void> {
   say(`  Caliper          ${clickstream}/caliper  (Bearer token)`);
   say(`  analytics API    http://${env.HTTP_HOST}:${env.ANALYTICS_API_PORT}/`);
   say(`  writer health    http://${env.HTTP_HOST}:${env.WAREHOUSE_WRITER_PORT}/health/ready`);
+  say(
+    `  risk engine      http://${env.HTTP_HOST}:${env.RISK_ENGINE_PORT}/health/ready  (topic learner.risk.v1)`,
+  );
+  say(
+    `  alerts health    http://${env.HTTP_HOST}:${env.ALERT_DISPATCHER_PORT}/health/ready  (webhooks: npx learnpulse webhook add --tenant ${env.DEMO_TENANT} --url <url>)`,
+  );
   say(
     `  Kafka            ${stack.kafka.brokers.join(',')}${stack.kafka.logFile === undefined ? '' : ` (log ${stack.kafka.logFile})`}`,
   );
