@@ -218,6 +218,12 @@ export const environmentSchema = z.object({
   /** Passphrase of IMPORT_PGP_PRIVATE_KEY when the key is protected. */
   IMPORT_PGP_PASSPHRASE: z.string().min(1).optional(),
 
+  /** Limits of a tenant's SQL on POST /v1/sql of analytics-api (each query, read-only). */
+  ANALYTICS_SQL_MAX_EXECUTION_SECONDS: positiveInt.max(3600).default(30),
+  ANALYTICS_SQL_MAX_MEMORY_BYTES: positiveInt.default(1024 * 1024 * 1024),
+  ANALYTICS_SQL_MAX_RESULT_ROWS: positiveInt.default(1_000_000),
+  ANALYTICS_SQL_MAX_RESULT_BYTES: positiveInt.default(64 * 1024 * 1024),
+
   WAREHOUSE_CONSUMER_GROUP: z.string().min(1).default('warehouse-writer'),
   WAREHOUSE_BATCH_MAX_ROWS: positiveInt.max(1_000_000).default(10_000),
   // Short, so a POSTed statement is readable by id well within 1 s (xAPI read-after-write);

@@ -1,18 +1,10 @@
 /** GET /v1/courses/:courseId/activity — HTTP only: authenticate, check the parameters, report. */
 import { BasicAuthGuard, CurrentTenant } from '@learnpulse/auth';
-import { BadRequestException, Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
-import { parseActivityRange, type ParamError } from './activity-range';
+import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import { badRequest } from '../params/param-error';
+import { parseActivityRange } from './activity-range';
 import { type CourseActivityReport, CourseActivityService } from './course-activity.service';
 import { parseCourseId } from './course-id';
-
-function badRequest(errors: ParamError[]): BadRequestException {
-  return new BadRequestException({
-    statusCode: 400,
-    error: 'Bad Request',
-    message: errors.map((e) => `${e.param}: ${e.rule}`).join('; '),
-    errors,
-  });
-}
 
 @Controller('v1/courses')
 @UseGuards(BasicAuthGuard)
