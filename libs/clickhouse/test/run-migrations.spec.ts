@@ -41,7 +41,6 @@ describe('runMigrations', () => {
       '0011_enrolment',
       '0012_video_engagement',
       '0013_risk_assessments',
-      '0014_sink_seen_ids_indexes',
     ]);
     const tables = await rows<{ name: string; comment: string }>(
       client,
@@ -94,7 +93,7 @@ describe('runMigrations', () => {
   it('applies each migration once and records version, name and checksum', async () => {
     const again = await runMigrations(client, engine.env);
     assert.deepEqual(again.applied, []);
-    assert.equal(again.alreadyApplied.length, 14);
+    assert.equal(again.alreadyApplied.length, 13);
     const recorded = await rows<{ version: number; name: string; checksum: string; n: string }>(
       client,
       'SELECT version, name, checksum, count() OVER (PARTITION BY version) AS n FROM schema_migrations FINAL ORDER BY version',
@@ -115,7 +114,6 @@ describe('runMigrations', () => {
         [11, 'enrolment', '1'],
         [12, 'video_engagement', '1'],
         [13, 'risk_assessments', '1'],
-        [14, 'sink_seen_ids_indexes', '1'],
       ],
     );
     for (const r of recorded) assert.match(r.checksum, /^[0-9a-f]{64}$/);
@@ -180,7 +178,7 @@ describe('runMigrations', () => {
       );
       assert.deepEqual(
         versions.map((v) => v.version),
-        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
       );
       assert.deepEqual((await runMigrations(a, env)).applied, []);
     } finally {
