@@ -80,3 +80,4 @@ export function parseExplainAst(lines: readonly string[]): AstNode {
   }
   return root.node;
 }
+

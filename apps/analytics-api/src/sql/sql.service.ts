@@ -11,7 +11,7 @@ import { LOGGER, type Logger } from '@learnpulse/observability';
 import { Inject, Injectable } from '@nestjs/common';
 import { AnalyticsMetrics } from '../http-metrics/analytics-metrics';
 import { ANALYTICS_ENV } from '../warehouse/warehouse.tokens';
-import { ExplainAstError, parseExplainAst } from './explain-ast';
+import { type AstNode, ExplainAstError, parseExplainAst } from './explain-ast';
 import { clickHouseFailureOf, sqlErrorResponse } from './sql-errors';
 import type { OutputFormat } from './sql-format';
 import { checkSqlPolicy } from './sql-policy';
@@ -36,7 +36,7 @@ export interface SqlResult {
   tables: string[];
 }
 
-function readTree(lines: string[]): ReturnType<typeof parseExplainAst> {
+function readTree(lines: string[]): AstNode {
   try {
     return parseExplainAst(lines);
   } catch (error) {
@@ -94,14 +94,18 @@ export class SqlService {
     return row.statement;
   }
 
+  /**
+   * The tree's lines. The output format is a setting, not a FORMAT clause: ClickHouse would
+   * hang that on the explained statement.
+   */
   private async explainAst(statement: string): Promise<string[]> {
-    const result = await this.clickhouse.query({
+    const result = await this.clickhouse.exec({
       query: `EXPLAIN AST ${statement}`,
-      format: 'JSONEachRow',
-      clickhouse_settings: { readonly: '1' },
+      clickhouse_settings: { default_format: 'TabSeparatedRaw', readonly: '1' },
     });
-    const rows = await result.json<{ explain: string }>();
-    return rows.map((row) => row.explain);
+    const chunks: Buffer[] = [];
+    for await (const chunk of result.stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8').split('\n');
   }
 
   private async existingTables(): Promise<Set<string>> {

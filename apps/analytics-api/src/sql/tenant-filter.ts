@@ -4,9 +4,13 @@
  * `tenant = '<tenant>'`. Pure; the tenant comes from the credential, never from the request.
  */
 
-/** Escapes text for the inside of a ClickHouse single-quoted string literal. */
+/**
+ * Escapes text for the inside of a ClickHouse single-quoted string literal. Quotes are
+ * doubled (SQL style), not backslashed: the embedded engine quotes a setting's value once
+ * more for its SET, and a doubled quote survives that where a backslash does not.
+ */
 export function escapeStringContent(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+  return value.replace(/\\/g, '\\\\').replace(/'/g, "''");
 }
 
 /** A ClickHouse string literal. */
