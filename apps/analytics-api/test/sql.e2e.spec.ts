@@ -26,7 +26,8 @@ describe('POST /v1/sql', () => {
     const headers: Record<string, string> = {
       'content-type': options.contentType ?? 'text/plain',
     };
-    const authorization = options.authorization === undefined ? t.tenants[0].authorization : options.authorization;
+    const authorization =
+      options.authorization === undefined ? t.tenants[0].authorization : options.authorization;
     if (authorization !== null) headers.authorization = authorization;
     const query = options.format === undefined ? '' : `?format=${options.format}`;
     return fetch(`${t.baseUrl}/v1/sql${query}`, { method: 'POST', headers, body: sql });
@@ -70,15 +71,18 @@ describe('POST /v1/sql', () => {
   it("answers a tenant's query with its own rows only, as JSONEachRow by default", async () => {
     const [a, b] = t.tenants;
     assert.deepEqual(
-      await rows('SELECT learner_id, count() AS n FROM learning_events GROUP BY learner_id ORDER BY learner_id'),
+      await rows(
+        'SELECT learner_id, count() AS n FROM learning_events GROUP BY learner_id ORDER BY learner_id',
+      ),
       [
         { learner_id: 'ann', n: '2' },
         { learner_id: 'bob', n: '1' },
       ],
     );
-    assert.deepEqual(await rows('SELECT count() AS n FROM learnpulse.learning_events', b.authorization), [
-      { n: '4' },
-    ]);
+    assert.deepEqual(
+      await rows('SELECT count() AS n FROM learnpulse.learning_events', b.authorization),
+      [{ n: '4' }],
+    );
     assert.deepEqual(await rows('SELECT DISTINCT tenant FROM learnpulse.`learning_events` AS e'), [
       { tenant: a.tenant },
     ]);
@@ -106,7 +110,10 @@ describe('POST /v1/sql', () => {
 
   it('filters subqueries, CTEs, unions and joins between readable tables', async () => {
     const count = async (sql: string): Promise<unknown> => (await rows(sql))[0]?.n;
-    assert.equal(await count('SELECT count() AS n FROM (SELECT * FROM learnpulse.learning_events)'), '3');
+    assert.equal(
+      await count('SELECT count() AS n FROM (SELECT * FROM learnpulse.learning_events)'),
+      '3',
+    );
     assert.equal(
       await count('WITH e AS (SELECT * FROM learning_events) SELECT count() AS n FROM e'),
       '3',
@@ -131,17 +138,32 @@ describe('POST /v1/sql', () => {
       '6',
     );
     // A comment cannot hide a second statement, and the table is still there afterwards.
-    assert.equal(await count('SELECT count() AS n FROM learning_events -- ; DROP TABLE learning_events'), '3');
+    assert.equal(
+      await count('SELECT count() AS n FROM learning_events -- ; DROP TABLE learning_events'),
+      '3',
+    );
     assert.equal(await count('SELECT count() AS n FROM learning_events'), '3');
   });
 
   it('refuses every way out of the tenant filter, naming the reason', async () => {
     const cases: [string, number, RegExp][] = [
-      ["SELECT count() FROM merge('learnpulse', '^learning_events$')", 403, /table functions are not allowed: merge/],
+      [
+        "SELECT count() FROM merge('learnpulse', '^learning_events$')",
+        403,
+        /table functions are not allowed: merge/,
+      ],
       ["SELECT count() FROM/**/merge('learnpulse', '^learning')", 403, /table functions.*merge/],
       ["SELECT count() FROM `merge`('learnpulse', '^learning')", 403, /table functions.*merge/],
-      ["SELECT count() FROM remote('127.0.0.1', learnpulse.learning_events)", 403, /table functions.*remote/],
-      ["SELECT count() FROM cluster('default', learnpulse.learning_events)", 403, /table functions.*cluster/],
+      [
+        "SELECT count() FROM remote('127.0.0.1', learnpulse.learning_events)",
+        403,
+        /table functions.*remote/,
+      ],
+      [
+        "SELECT count() FROM cluster('default', learnpulse.learning_events)",
+        403,
+        /table functions.*cluster/,
+      ],
       ["SELECT * FROM file('/etc/passwd', 'LineAsString')", 403, /table functions.*file/],
       ["SELECT * FROM url('http://127.0.0.1:9/x', 'CSV', 'a String')", 403, /table functions.*url/],
       ["SELECT * FROM input('a String')", 403, /table functions.*input/],
@@ -157,12 +179,24 @@ describe('POST /v1/sql', () => {
       ['SELECT * FROM `system`.`numbers` LIMIT 1', 403, /only tables of the learnpulse database/],
       ['SELECT * FROM information_schema.tables', 403, /only tables of the learnpulse database/],
       ['SELECT * FROM default.learning_events', 403, /only tables of the learnpulse database/],
-      ['SELECT * FROM learnpulse.sink_offsets', 403, /table learnpulse.sink_offsets is not readable/],
+      [
+        'SELECT * FROM learnpulse.sink_offsets',
+        403,
+        /table learnpulse.sink_offsets is not readable/,
+      ],
       ['SELECT * FROM schema_migrations', 403, /table schema_migrations is not readable/],
-      ['SELECT count() FROM course_daily_activity_mv', 403, /course_daily_activity_mv is not readable/],
+      [
+        'SELECT count() FROM course_daily_activity_mv',
+        403,
+        /course_daily_activity_mv is not readable/,
+      ],
       ['SELECT count() FROM learnpulse.learner_risk_latest_mv', 403, /is not readable/],
       ['SELECT * FROM xapi_attachments', 403, /xapi_attachments is not readable/],
-      ['WITH sink_offsets AS (SELECT 1) SELECT * FROM sink_offsets', 403, /sink_offsets is not readable/],
+      [
+        'WITH sink_offsets AS (SELECT 1) SELECT * FROM sink_offsets',
+        403,
+        /sink_offsets is not readable/,
+      ],
       [
         "WITH x AS (SELECT * FROM merge('learnpulse', '^learning')) SELECT count() FROM x",
         403,
@@ -183,15 +217,27 @@ describe('POST /v1/sql', () => {
         403,
         /only tables of the learnpulse database/,
       ],
-      ['SELECT count() FROM learning_events WHERE tenant IN learning_events', 403, /IN needs a subquery/],
-      ['SELECT count() FROM learning_events WHERE 1 SETTINGS additional_table_filters = {}', 403, /SETTINGS/],
+      [
+        'SELECT count() FROM learning_events WHERE tenant IN learning_events',
+        403,
+        /IN needs a subquery/,
+      ],
+      [
+        'SELECT count() FROM learning_events WHERE 1 SETTINGS additional_table_filters = {}',
+        403,
+        /SETTINGS/,
+      ],
       [
         'SELECT count() FROM (SELECT * FROM learning_events SETTINGS max_threads = 1)',
         403,
         /SETTINGS/,
       ],
       ['SELECT count() FROM learning_events FORMAT CSV', 403, /FORMAT clause/],
-      ["INSERT INTO learning_events (tenant) VALUES ('x')", 403, /only a SELECT statement is allowed, not INSERT/],
+      [
+        "INSERT INTO learning_events (tenant) VALUES ('x')",
+        403,
+        /only a SELECT statement is allowed, not INSERT/,
+      ],
       ['ALTER TABLE learning_events DELETE WHERE 1', 403, /not ALTER/],
       ['CREATE TABLE evil (a String) ENGINE = Memory', 403, /not CREATE/],
       ['DROP TABLE learning_events', 403, /not DROP/],
@@ -199,7 +245,11 @@ describe('POST /v1/sql', () => {
       ['SET readonly = 0', 403, /only a SELECT statement is allowed/],
       ['SHOW TABLES', 403, /only a SELECT statement is allowed/],
       ['EXPLAIN SELECT 1', 403, /only a SELECT statement is allowed/],
-      ["SELECT 1; SELECT count() FROM merge('learnpulse', '^learning')", 400, /Multi-statements are not allowed/],
+      [
+        "SELECT 1; SELECT count() FROM merge('learnpulse', '^learning')",
+        400,
+        /Multi-statements are not allowed/,
+      ],
       ['SELECT 1; DROP TABLE learning_events', 400, /Multi-statements are not allowed/],
       ['SELECT 1；SELECT 2', 400, /Syntax error/],
       ['SELEC 1', 400, /Syntax error/],
@@ -217,7 +267,8 @@ describe('POST /v1/sql', () => {
   });
 
   it('answers CSV and TSV with a header row, and Parquet', async () => {
-    const sql = 'SELECT learner_id, count() AS n FROM learning_events GROUP BY learner_id ORDER BY learner_id';
+    const sql =
+      'SELECT learner_id, count() AS n FROM learning_events GROUP BY learner_id ORDER BY learner_id';
     const csv = await post(sql, { format: 'CSV' });
     assert.equal(csv.status, 200);
     assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
@@ -244,7 +295,10 @@ describe('POST /v1/sql', () => {
   it('answers 400 for an unknown format or parameter, 415 for a body that is not text/plain', async () => {
     const xml = await post('SELECT 1', { format: 'XML' });
     assert.equal(xml.status, 400);
-    assert.match(((await xml.json()) as ErrorBody).message, /^format: must be one of JSONEachRow, CSV, TSV, Parquet/);
+    assert.match(
+      ((await xml.json()) as ErrorBody).message,
+      /^format: must be one of JSONEachRow, CSV, TSV, Parquet/,
+    );
     const json = await post('{"sql":"SELECT 1"}', { contentType: 'application/json' });
     assert.equal(json.status, 415);
   });
@@ -252,7 +306,14 @@ describe('POST /v1/sql', () => {
   it('answers 401 without valid credentials, before looking at the query', async () => {
     const [a] = t.tenants;
     assert.equal((await post('SELECT 1', { authorization: null })).status, 401);
-    assert.equal((await post('DROP TABLE learning_events', { authorization: basicAuthHeader(a.key, 'wrong-secret') })).status, 401);
+    assert.equal(
+      (
+        await post('DROP TABLE learning_events', {
+          authorization: basicAuthHeader(a.key, 'wrong-secret'),
+        })
+      ).status,
+      401,
+    );
   });
 
   it('has decided for every table of the database whether tenants may read it', async () => {

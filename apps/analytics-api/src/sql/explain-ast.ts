@@ -28,7 +28,7 @@ interface ParsedLine {
 }
 
 const CHILDREN_SUFFIX = / +\(children (\d+)\)$/;
-const ALIAS = / \(alias (.*)\)$/;
+const ALIAS_START = ' (alias ';
 
 function parseLine(line: string, index: number): ParsedLine {
   const depth = line.length - line.trimStart().length;
@@ -46,10 +46,12 @@ function parseLine(line: string, index: number): ParsedLine {
   }
   let text = space === -1 ? '' : rest.slice(space + 1);
   let alias: string | undefined;
-  const aliasMatch = ALIAS.exec(` ${text}`);
-  if (aliasMatch !== null) {
-    alias = aliasMatch[1];
-    text = ` ${text}`.slice(0, aliasMatch.index).trimStart();
+  // The last alias suffix: a name that itself contains one then fails the plain-name rules
+  // (the safe side), instead of a prefix of it passing for the name.
+  const aliasAt = text.lastIndexOf(ALIAS_START);
+  if (aliasAt !== -1 && text.endsWith(')')) {
+    alias = text.slice(aliasAt + ALIAS_START.length, -1);
+    text = text.slice(0, aliasAt);
   }
   return { depth, node: { type, text, alias, children: [] }, declaredChildren };
 }
@@ -80,4 +82,3 @@ export function parseExplainAst(lines: readonly string[]): AstNode {
   }
   return root.node;
 }
-

@@ -15,7 +15,10 @@ export interface OutputFormat {
 const OUTPUT: Record<SqlFormat, OutputFormat> = {
   JSONEachRow: { clickhouse: 'JSONEachRow', contentType: 'application/x-ndjson; charset=utf-8' },
   CSV: { clickhouse: 'CSVWithNames', contentType: 'text/csv; charset=utf-8' },
-  TSV: { clickhouse: 'TabSeparatedWithNames', contentType: 'text/tab-separated-values; charset=utf-8' },
+  TSV: {
+    clickhouse: 'TabSeparatedWithNames',
+    contentType: 'text/tab-separated-values; charset=utf-8',
+  },
   Parquet: { clickhouse: 'Parquet', contentType: 'application/vnd.apache.parquet' },
 };
 

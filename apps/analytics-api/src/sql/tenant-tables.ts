@@ -28,4 +28,3 @@ export const TENANT_UNREADABLE_TABLES: Readonly<Record<string, string>> = {
   xapi_attachments: 'attachment bytes, served by the LRS attachment API only',
   xapi_attachments_ingest: 'Null-engine insert target, stores nothing',
 };
-
