@@ -70,8 +70,17 @@ export function parseActivityRange(query: unknown, now: number = Date.now()): Ra
   if (!parsed.success) {
     return { ok: false, errors: paramErrorsOf(parsed.error) };
   }
-  const to = parsed.data.to ?? dayOf(now);
-  const from = parsed.data.from ?? dayOf(timeOf(to) - (DEFAULT_RANGE_DAYS - 1) * DAY_MS);
+  return resolveDayRange(parsed.data.from, parsed.data.to, now);
+}
+
+/** The range rules on already well-formed days: defaults, order, and the 366-day cap. */
+export function resolveDayRange(
+  givenFrom: string | undefined,
+  givenTo: string | undefined,
+  now: number = Date.now(),
+): RangeResult {
+  const to = givenTo ?? dayOf(now);
+  const from = givenFrom ?? dayOf(timeOf(to) - (DEFAULT_RANGE_DAYS - 1) * DAY_MS);
   if (from > to)
     return { ok: false, errors: [{ param: 'from', rule: `must not be after to (${to})` }] };
   const range = { from, to };

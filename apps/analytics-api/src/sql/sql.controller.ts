@@ -11,9 +11,20 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ApiErrorResponse, ApiTenantAuth } from '../openapi/openapi.decorators';
 import { badRequest } from '../params/param-error';
-import { parseSqlQuery } from './sql-format';
+import { parseSqlQuery, SQL_FORMATS } from './sql-format';
+import { TENANT_READABLE_TABLES } from './tenant-tables';
 import { SqlRejectedError, SqlService } from './sql.service';
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
@@ -28,6 +39,8 @@ function rejection(status: number, message: string): HttpException {
   return new HttpException({ statusCode: status, error: STATUS_TEXT[status], message }, status);
 }
 
+@ApiTags('sql')
+@ApiTenantAuth()
 @Controller('v1/sql')
 @UseGuards(BasicAuthGuard)
 export class SqlController {
@@ -35,6 +48,34 @@ export class SqlController {
 
   @Post()
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Run one read-only SELECT on the warehouse, over your tenant’s rows only',
+    description: `The body is the SQL (Content-Type: text/plain). ClickHouse parses it; it must be one SELECT (WITH, subqueries, JOIN, UNION allowed) reading only these tables, each filtered to your tenant: ${TENANT_READABLE_TABLES.join(', ')}. Refused with 403 and the reason: any other statement, table functions, other databases (system.*), views and other tables, SETTINGS, FORMAT and INTO OUTFILE clauses, file(), dictGet(), joinGet() and similar functions. Runs with readonly=1 and time, memory and result-size limits.`,
+  })
+  @ApiConsumes('text/plain')
+  @ApiBody({
+    schema: {
+      type: 'string',
+      example: 'SELECT day, sum(events) FROM course_daily_activity GROUP BY day',
+    },
+  })
+  @ApiQuery({
+    name: 'format',
+    required: false,
+    schema: { type: 'string', enum: [...SQL_FORMATS], default: 'JSONEachRow' },
+    description: 'CSV and TSV have a header row',
+  })
+  @ApiProduces(
+    'application/x-ndjson',
+    'text/csv',
+    'text/tab-separated-values',
+    'application/vnd.apache.parquet',
+  )
+  @ApiResponse({ status: 200, description: 'the result in the format asked for' })
+  @ApiErrorResponse(403, 'the query breaks a rule of tenant SQL (the message names it)')
+  @ApiErrorResponse(413, 'the query text or its result is larger than the limit')
+  @ApiErrorResponse(415, 'the body is not text/plain')
+  @ApiErrorResponse(422, 'the query ran out of time or memory')
   async run(
     @CurrentTenant() tenant: string,
     @Query() query: unknown,
