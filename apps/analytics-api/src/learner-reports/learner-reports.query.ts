@@ -7,7 +7,7 @@ import { conditions } from '../course-reports/course-reports.query';
 
 export function learnerActivitySql(byCourse: boolean, after: boolean): string {
   return `
-SELECT course_id, toString(day) AS day, sum(events) AS events, sumMap(actions) AS actions,
+SELECT course_id, toString(day) AS date, sum(events) AS events, sumMap(actions) AS actions,
        toUnixTimestamp64Milli(min(first_occurred_at)) AS first_ms,
        toUnixTimestamp64Milli(max(last_occurred_at)) AS last_ms,
        sum(scores) AS scores, sum(score_sum) AS score_sum

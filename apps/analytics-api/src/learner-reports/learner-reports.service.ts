@@ -61,7 +61,7 @@ export class LearnerReportsService {
   async activity(tenant: string, p: LearnerActivityParams): Promise<LearnerActivityReport> {
     interface Row {
       course_id: string;
-      day: string;
+      date: string;
       events: Int;
       actions: Record<string, Int>;
       first_ms: Int;
@@ -93,12 +93,12 @@ export class LearnerReportsService {
       ...pageOf(
         rows,
         p.paging.limit,
-        (row) => [row.day, row.course_id],
+        (row) => [row.date, row.course_id],
         (row) => {
           const scores = Number(row.scores);
           return {
             courseId: row.course_id,
-            date: row.day,
+            date: row.date,
             events: Number(row.events),
             actions: Object.fromEntries(
               Object.entries(row.actions).map(([action, n]) => [action, Number(n)]),

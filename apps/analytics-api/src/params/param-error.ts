@@ -25,6 +25,7 @@ export function paramErrorsOf(error: z.ZodError): ParamError[] {
   return error.issues.flatMap((issue): ParamError[] =>
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({ param: key, rule: issue.message }))
-      : [{ param: issue.path.map(String).join('.') || 'query', rule: issue.message }],
+      : // A query parameter is the first path segment (deeper ones are zod's inner steps).
+        [{ param: issue.path.length > 0 ? String(issue.path[0]) : 'query', rule: issue.message }],
   );
 }
