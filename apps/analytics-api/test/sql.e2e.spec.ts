@@ -4,7 +4,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { TENANT_READABLE_TABLES, TENANT_UNREADABLE_TABLES } from '../src';
+import {
+  dropTenantSqlUserStatements,
+  TENANT_READABLE_TABLES,
+  TENANT_UNREADABLE_TABLES,
+  tenantSqlUserStatements,
+} from '../src';
 import { learningEvent, startAnalyticsTestApp, type AnalyticsTestApp } from './analytics-test-app';
 
 const DATA101 = 'https://lms.example.edu/course/DATA101';
@@ -337,5 +342,34 @@ describe('POST /v1/sql', () => {
       assert.ok(table !== undefined, `${name} does not exist`);
       assert.ok(Boolean(table.has_tenant), `${name} has no tenant column`);
     }
+  });
+
+  it("builds sql-user statements that ClickHouse's own parser accepts", async () => {
+    const statements = [
+      ...tenantSqlUserStatements({
+        tenant: t.tenants[0].tenant,
+        database: 'learnpulse',
+        passwordSha256Hex: 'b'.repeat(64),
+        tables: TENANT_READABLE_TABLES,
+        limits: {
+          maxExecutionSeconds: 30,
+          maxMemoryBytes: 1024,
+          maxResultRows: 10,
+          maxResultBytes: 2048,
+        },
+      }),
+      ...dropTenantSqlUserStatements(t.tenants[0].tenant, 'learnpulse', TENANT_READABLE_TABLES),
+    ];
+    for (const statement of statements) {
+      const result = await t.clickhouse.query({
+        query: 'SELECT formatQuerySingleLine({statement:String}) AS formatted',
+        query_params: { statement },
+        format: 'JSONEachRow',
+      });
+      const [row] = await result.json<{ formatted: string }>();
+      assert.ok(row !== undefined && row.formatted.length > 0, statement);
+    }
+    const policy = statements.find((statement) => statement.includes('AS RESTRICTIVE'));
+    assert.ok(policy?.includes(`tenant = '${t.tenants[0].tenant}'`));
   });
 });
