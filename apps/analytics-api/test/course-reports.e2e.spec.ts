@@ -335,6 +335,14 @@ describe('course reports (GET /v1/courses/:courseId/...)', () => {
     }
   });
 
+  it("answers 403 to a credential without all/read (an LMS's write-only one)", async () => {
+    for (const path of ['engagement', 'at-risk', 'activity']) {
+      const response = await get(path, t.writeOnly.authorization);
+      assert.equal(response.status, 403, path);
+      assert.match(((await response.json()) as { message: string }).message, /all\/read/);
+    }
+  });
+
   it('answers 401 without credentials on every report', async () => {
     for (const path of [
       'engagement',

@@ -156,6 +156,7 @@ describe('learner reports (GET /v1/learners/:learnerId/...)', () => {
     const cursor = await get('ann', 'timeline?cursor=WyJ4Il0', t.tenants[0].authorization);
     assert.equal(cursor.status, 400);
     assert.equal((await get('ann', 'timeline')).status, 401);
+    assert.equal((await get('ann', 'timeline', t.writeOnly.authorization)).status, 403);
     assert.equal((await get('ann', 'activity')).status, 401);
   });
 });

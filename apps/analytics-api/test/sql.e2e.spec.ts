@@ -91,6 +91,11 @@ describe('POST /v1/sql', () => {
     assert.deepEqual(await rows('SELECT DISTINCT tenant FROM learnpulse.`learning_events` AS e'), [
       { tenant: a.tenant },
     ]);
+    // Naming the other tenant only narrows further: the filter is ANDed, never replaced.
+    assert.deepEqual(
+      await rows(`SELECT count() AS n FROM learning_events WHERE tenant = '${b.tenant}' OR 1 = 1`),
+      [{ n: '3' }],
+    );
   });
 
   it('filters every readable table, rollups included, by the tenant', async () => {
@@ -257,6 +262,15 @@ describe('POST /v1/sql', () => {
       ],
       ['SELECT 1; DROP TABLE learning_events', 400, /Multi-statements are not allowed/],
       ['SELECT 1；SELECT 2', 400, /Syntax error/],
+      ["SELECT count() FROM ｍerge('learnpulse', '^learning')", 400, /Syntax error/],
+      [
+        'SELECT count() FROM learning_events WHERE tenant IN (SELECT tenant FROM loop(learnpulse.learning_events) LIMIT 1)',
+        403,
+        /table functions are not allowed: loop/,
+      ],
+      ['DESCRIBE TABLE learnpulse.sink_offsets', 403, /not DESCRIBE/],
+      ['SELECT * FROM learnpulse.`.inner_id.x`', 403, /plain identifiers/],
+      ['SELECT {tenant:String}', 400, /Substitution `tenant` is not set/],
       ['SELEC 1', 400, /Syntax error/],
       ['SELECT nope FROM learning_events', 400, /nope/],
       ['   ', 400, /must hold a SQL query/],
@@ -311,6 +325,10 @@ describe('POST /v1/sql', () => {
   it('answers 401 without valid credentials, before looking at the query', async () => {
     const [a] = t.tenants;
     assert.equal((await post('SELECT 1', { authorization: null })).status, 401);
+    assert.equal(
+      (await post('SELECT 1', { authorization: t.writeOnly.authorization })).status,
+      403,
+    );
     assert.equal(
       (
         await post('DROP TABLE learning_events', {

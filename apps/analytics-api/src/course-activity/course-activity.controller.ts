@@ -1,5 +1,5 @@
 /** GET /v1/courses/:courseId/activity — HTTP only: authenticate, check the parameters, report. */
-import { BasicAuthGuard, CurrentTenant } from '@learnpulse/auth';
+import { BasicAuthGuard, CurrentTenant, RequireScopes } from '@learnpulse/auth';
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -10,6 +10,7 @@ import {
   objectOf,
   S,
 } from '../openapi/openapi.decorators';
+import { ANALYTICS_READ_SCOPE } from '../params/analytics-scope';
 import { badRequest } from '../params/param-error';
 import { parseActivityRange } from './activity-range';
 import { type CourseActivityReport, CourseActivityService } from './course-activity.service';
@@ -19,6 +20,7 @@ import { parseCourseId } from './course-id';
 @ApiTenantAuth()
 @Controller('v1/courses')
 @UseGuards(BasicAuthGuard)
+@RequireScopes(ANALYTICS_READ_SCOPE)
 export class CourseActivityController {
   constructor(private readonly activity: CourseActivityService) {}
 

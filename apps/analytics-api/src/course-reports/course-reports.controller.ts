@@ -1,5 +1,5 @@
 /** GET /v1/courses/:courseId/... reports — HTTP only: authenticate, read parameters, report. */
-import { BasicAuthGuard, CurrentTenant } from '@learnpulse/auth';
+import { BasicAuthGuard, CurrentTenant, RequireScopes } from '@learnpulse/auth';
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
@@ -13,6 +13,7 @@ import {
   pageOf,
   S,
 } from '../openapi/openapi.decorators';
+import { ANALYTICS_READ_SCOPE } from '../params/analytics-scope';
 import { must } from '../params/must';
 import {
   parseAtRiskParams,
@@ -39,6 +40,7 @@ import {
 @ApiCourseIdParam()
 @Controller('v1/courses')
 @UseGuards(BasicAuthGuard)
+@RequireScopes(ANALYTICS_READ_SCOPE)
 export class CourseReportsController {
   constructor(private readonly reports: CourseReportsService) {}
 

@@ -1,5 +1,5 @@
 /** GET /v1/learners/:learnerId/activity and /timeline — HTTP only. */
-import { BasicAuthGuard, CurrentTenant } from '@learnpulse/auth';
+import { BasicAuthGuard, CurrentTenant, RequireScopes } from '@learnpulse/auth';
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
@@ -13,6 +13,7 @@ import {
   pageOf,
   S,
 } from '../openapi/openapi.decorators';
+import { ANALYTICS_READ_SCOPE } from '../params/analytics-scope';
 import { must } from '../params/must';
 import { parseLearnerActivityParams, parseTimelineParams } from './learner-report.params';
 import {
@@ -26,6 +27,7 @@ import {
 @ApiLearnerIdParam()
 @Controller('v1/learners')
 @UseGuards(BasicAuthGuard)
+@RequireScopes(ANALYTICS_READ_SCOPE)
 export class LearnerReportsController {
   constructor(private readonly reports: LearnerReportsService) {}
 

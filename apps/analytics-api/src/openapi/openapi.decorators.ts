@@ -34,6 +34,11 @@ export function ApiTenantAuth(): MethodDecorator & ClassDecorator {
       description: 'no or wrong credentials (checked before anything else)',
       schema: ERROR_SCHEMA,
     }),
+    ApiResponse({
+      status: 403,
+      description: 'the credential lacks the scope all/read (or all)',
+      schema: ERROR_SCHEMA,
+    }),
     ApiResponse({ status: 400, description: 'a parameter broke a rule', schema: ERROR_SCHEMA }),
   );
 }

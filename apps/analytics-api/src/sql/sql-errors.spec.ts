@@ -30,4 +30,13 @@ describe('sql errors', () => {
     );
     assert.equal(clickHouseFailureOf('62'), undefined);
   });
+
+  it('drops the scope of the formatting wrapper from a syntax error', () => {
+    const message =
+      "Syntax error (Multi-statements are not allowed): failed at position 9 (end of query): ; SELECT 2. : In scope SELECT formatQuerySingleLine('SELECT 1; SELECT 2') AS statement.";
+    assert.equal(
+      sqlErrorResponse({ code: '62', type: 'SYNTAX_ERROR', message }).message,
+      'Syntax error (Multi-statements are not allowed): failed at position 9 (end of query): ; SELECT 2',
+    );
+  });
 });

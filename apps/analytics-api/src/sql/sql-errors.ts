@@ -34,7 +34,10 @@ const LIMIT_STATUS: Readonly<Record<string, number>> = {
   ACCESS_DENIED: 403,
 };
 
+/** The scope ClickHouse names in a parse error is our formatting wrapper, not the query. */
+const WRAPPER_SCOPE = /[\s.]*:? In scope SELECT formatQuerySingleLine\(.*$/s;
+
 export function sqlErrorResponse(failure: ClickHouseFailure): SqlErrorResponse {
   const status = failure.type === undefined ? 400 : (LIMIT_STATUS[failure.type] ?? 400);
-  return { status, message: failure.message };
+  return { status, message: failure.message.replace(WRAPPER_SCOPE, '') };
 }

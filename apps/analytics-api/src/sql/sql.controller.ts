@@ -1,5 +1,5 @@
 /** POST /v1/sql — HTTP only: authenticate, read the text body and format, run, answer. */
-import { BasicAuthGuard, CurrentTenant } from '@learnpulse/auth';
+import { BasicAuthGuard, CurrentTenant, RequireScopes } from '@learnpulse/auth';
 import {
   Body,
   Controller,
@@ -22,6 +22,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiErrorResponse, ApiTenantAuth } from '../openapi/openapi.decorators';
+import { ANALYTICS_READ_SCOPE } from '../params/analytics-scope';
 import { badRequest } from '../params/param-error';
 import { parseSqlQuery, SQL_FORMATS } from './sql-format';
 import { TENANT_READABLE_TABLES } from './tenant-tables';
@@ -43,6 +44,7 @@ function rejection(status: number, message: string): HttpException {
 @ApiTenantAuth()
 @Controller('v1/sql')
 @UseGuards(BasicAuthGuard)
+@RequireScopes(ANALYTICS_READ_SCOPE)
 export class SqlController {
   constructor(private readonly sql: SqlService) {}
 
