@@ -9,8 +9,11 @@ import { courseEvents, insertRisks } from './report-fixtures';
 // dist/test -> the repository root.
 const DOC = path.resolve(__dirname, '../../../../docs/warehouse.md');
 
+/** The queries of the ```sql blocks; a block may hold several, each ending in `;` at a line end. */
 function sqlBlocks(markdown: string): string[] {
-  return [...markdown.matchAll(/```sql\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+  return [...markdown.matchAll(/```sql\n([\s\S]*?)```/g)]
+    .flatMap((match) => (match[1] ?? '').split(/;[ \t]*(?:\n|$)/))
+    .filter((sql) => sql.replace(/--.*$/gm, '').trim().length > 0);
 }
 
 describe('docs/warehouse.md', () => {
