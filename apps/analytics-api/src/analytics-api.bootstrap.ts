@@ -4,12 +4,16 @@ import { createNestApp } from '@learnpulse/observability';
 import type { INestApplication } from '@nestjs/common';
 import { APP_NAME, AppModule } from './app.module';
 import { registerRequestTiming } from './http-metrics/request-timing.hook';
+import { registerOpenApi } from './openapi/openapi.setup';
 
 export async function bootstrapAnalyticsApi(env: Environment): Promise<INestApplication> {
   return createNestApp(AppModule.forRoot(env), {
     env,
     app: APP_NAME,
     port: env.ANALYTICS_API_PORT,
-    configure: registerRequestTiming,
+    configure: (app) => {
+      registerRequestTiming(app);
+      registerOpenApi(app);
+    },
   });
 }

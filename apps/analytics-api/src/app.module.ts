@@ -4,7 +4,10 @@ import type { Environment } from '@learnpulse/config';
 import { ObservabilityModule } from '@learnpulse/observability';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CourseActivityModule } from './course-activity/course-activity.module';
+import { CourseReportsModule } from './course-reports/course-reports.module';
 import { HttpMetricsModule } from './http-metrics/http-metrics.module';
+import { LearnerReportsModule } from './learner-reports/learner-reports.module';
+import { SqlModule } from './sql/sql.module';
 import { WarehouseModule } from './warehouse/warehouse.module';
 
 export const APP_NAME = 'analytics-api';
@@ -20,6 +23,9 @@ export class AppModule {
         WarehouseModule.forRoot(env),
         HttpMetricsModule,
         CourseActivityModule,
+        CourseReportsModule,
+        LearnerReportsModule,
+        SqlModule,
       ],
     };
   }

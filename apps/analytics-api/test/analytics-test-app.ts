@@ -29,13 +29,18 @@ export interface AnalyticsTestApp {
   baseUrl: string;
   clickhouse: ClickHouseClient;
   tenants: [TestTenant, TestTenant];
+  /** A second credential of the first tenant holding only `statements/write` (an LMS's). */
+  writeOnly: TestTenant;
   insertEvents(events: LearningEvent[]): Promise<void>;
   close(): Promise<void>;
 }
 
-async function makeTenant(label: string): Promise<TestTenant & { credential: string }> {
+async function makeTenant(
+  label: string,
+  of?: { tenant: string; scopes: string },
+): Promise<TestTenant & { credential: string }> {
   const suffix = randomUUID().slice(0, 8);
-  const tenant = `${label}-${suffix}`;
+  const tenant = of?.tenant ?? `${label}-${suffix}`;
   const key = `key-${label}-${suffix}`;
   const secret = `secret-${randomUUID()}`;
   return {
@@ -43,7 +48,7 @@ async function makeTenant(label: string): Promise<TestTenant & { credential: str
     key,
     secret,
     authorization: basicAuthHeader(key, secret),
-    credential: `${tenant}:${key}:${await hashSecret(secret)}`,
+    credential: `${tenant}:${key}:${await hashSecret(secret)}${of === undefined ? '' : `:${of.scopes}`}`,
   };
 }
 
@@ -52,12 +57,13 @@ export async function startAnalyticsTestApp(
 ): Promise<AnalyticsTestApp> {
   const dataPath = mkdtempSync(path.join(tmpdir(), 'learnpulse-analytics-'));
   const [a, b] = await Promise.all([makeTenant('uni-a'), makeTenant('uni-b')]);
+  const writeOnly = await makeTenant('lms-a', { tenant: a.tenant, scopes: 'statements/write' });
   const env = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     CHDB_PATH: dataPath,
     ANALYTICS_API_PORT: String(await freePort()),
-    TENANT_CREDENTIALS: `${a.credential},${b.credential}`,
+    TENANT_CREDENTIALS: `${a.credential},${b.credential},${writeOnly.credential}`,
     ...extraEnv,
   });
   const app = await bootstrapAnalyticsApi(env);
@@ -69,6 +75,7 @@ export async function startAnalyticsTestApp(
     baseUrl: `http://${env.HTTP_HOST}:${String(env.ANALYTICS_API_PORT)}`,
     clickhouse,
     tenants: [a, b],
+    writeOnly,
     async insertEvents(events) {
       await clickhouse.insert({
         table: 'learning_events',

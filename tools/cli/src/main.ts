@@ -10,6 +10,7 @@ import { demoCommand } from './commands/demo.command';
 import { IMPORT_EXIT_USAGE, importCommand } from './commands/import.command';
 import { riskEvaluateCommand } from './commands/risk.command';
 import { serveCommand } from './commands/serve.command';
+import { sqlUserCreateCommand, sqlUserDropCommand } from './commands/sql-user.command';
 import { stackDownCommand, stackStatusCommand, stackUpCommand } from './commands/stack.command';
 import { startCommand } from './commands/start.command';
 import { tenantCreateCommand, tenantListCommand } from './commands/tenant.command';
@@ -137,6 +138,19 @@ export async function main(argv: string[]): Promise<void> {
     .argument('<id>', 'subscription id (wh_...)')
     .description('stop sending alerts to a subscription')
     .action(webhookRemoveCommand);
+  const sqlUser = program
+    .command('sql-user')
+    .description('read-only ClickHouse users for tenant SQL (needs CLICKHOUSE_URL)');
+  sqlUser
+    .command('create')
+    .description('create or replace the tenant user with row policies; prints the password once')
+    .requiredOption('--tenant <tenant>', 'tenant slug')
+    .action(sqlUserCreateCommand);
+  sqlUser
+    .command('drop')
+    .description('drop the tenant user and its row policies')
+    .requiredOption('--tenant <tenant>', 'tenant slug')
+    .action(sqlUserDropCommand);
 
   await program.parseAsync(argv);
 }

@@ -3,6 +3,9 @@
  * defaulting to the last 30 days. Pure, so every rule has a unit spec.
  */
 import { z } from 'zod';
+import { paramErrorsOf, type ParamError } from '../params/param-error';
+
+export type { ParamError } from '../params/param-error';
 
 export const MAX_RANGE_DAYS = 366;
 export const DEFAULT_RANGE_DAYS = 30;
@@ -15,15 +18,9 @@ export interface ActivityRange {
   to: string;
 }
 
-/** One rule a query parameter broke, e.g. { param: 'from', rule: 'must be a date YYYY-MM-DD' }. */
-export interface ParamError {
-  param: string;
-  rule: string;
-}
-
 export type RangeResult = { ok: true; range: ActivityRange } | { ok: false; errors: ParamError[] };
 
-const calendarDay = z
+export const calendarDay = z
   .string()
   // abort: a malformed value gets one message, not a second one from the calendar check.
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD', abort: true })
@@ -71,15 +68,19 @@ export function eachDay(range: ActivityRange): string[] {
 export function parseActivityRange(query: unknown, now: number = Date.now()): RangeResult {
   const parsed = querySchema.safeParse(query ?? {});
   if (!parsed.success) {
-    const errors = parsed.error.issues.flatMap((issue): ParamError[] =>
-      issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ param: key, rule: issue.message }))
-        : [{ param: issue.path.map(String).join('.') || 'query', rule: issue.message }],
-    );
-    return { ok: false, errors };
+    return { ok: false, errors: paramErrorsOf(parsed.error) };
   }
-  const to = parsed.data.to ?? dayOf(now);
-  const from = parsed.data.from ?? dayOf(timeOf(to) - (DEFAULT_RANGE_DAYS - 1) * DAY_MS);
+  return resolveDayRange(parsed.data.from, parsed.data.to, now);
+}
+
+/** The range rules on already well-formed days: defaults, order, and the 366-day cap. */
+export function resolveDayRange(
+  givenFrom: string | undefined,
+  givenTo: string | undefined,
+  now: number = Date.now(),
+): RangeResult {
+  const to = givenTo ?? dayOf(now);
+  const from = givenFrom ?? dayOf(timeOf(to) - (DEFAULT_RANGE_DAYS - 1) * DAY_MS);
   if (from > to)
     return { ok: false, errors: [{ param: 'from', rule: `must not be after to (${to})` }] };
   const range = { from, to };

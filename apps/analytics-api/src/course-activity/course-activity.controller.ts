@@ -1,25 +1,49 @@
 /** GET /v1/courses/:courseId/activity — HTTP only: authenticate, check the parameters, report. */
-import { BasicAuthGuard, CurrentTenant } from '@learnpulse/auth';
-import { BadRequestException, Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
-import { parseActivityRange, type ParamError } from './activity-range';
+import { BasicAuthGuard, CurrentTenant, RequireScopes } from '@learnpulse/auth';
+import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCourseIdParam,
+  ApiDayRangeQuery,
+  ApiOk,
+  ApiTenantAuth,
+  objectOf,
+  S,
+} from '../openapi/openapi.decorators';
+import { ANALYTICS_READ_SCOPE } from '../params/analytics-scope';
+import { badRequest } from '../params/param-error';
+import { parseActivityRange } from './activity-range';
 import { type CourseActivityReport, CourseActivityService } from './course-activity.service';
 import { parseCourseId } from './course-id';
 
-function badRequest(errors: ParamError[]): BadRequestException {
-  return new BadRequestException({
-    statusCode: 400,
-    error: 'Bad Request',
-    message: errors.map((e) => `${e.param}: ${e.rule}`).join('; '),
-    errors,
-  });
-}
-
+@ApiTags('courses')
+@ApiTenantAuth()
 @Controller('v1/courses')
 @UseGuards(BasicAuthGuard)
+@RequireScopes(ANALYTICS_READ_SCOPE)
 export class CourseActivityController {
   constructor(private readonly activity: CourseActivityService) {}
 
   @Get(':courseId/activity')
+  @ApiOperation({
+    summary: 'Daily events and active learners of a course (course_daily_activity)',
+    description: 'One entry per day of the range, empty days as 0.',
+  })
+  @ApiCourseIdParam()
+  @ApiDayRangeQuery(true)
+  @ApiOk(
+    'daily activity',
+    objectOf({
+      courseId: S.str,
+      from: S.str,
+      to: S.str,
+      days: {
+        type: 'array',
+        items: objectOf({ date: S.str, events: S.int, activeLearners: S.int }),
+      },
+      totalEvents: S.int,
+    }),
+  )
   async courseActivity(
     @CurrentTenant() tenant: string,
     @Param('courseId') courseIdParam: string | undefined,

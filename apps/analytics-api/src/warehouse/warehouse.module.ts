@@ -33,7 +33,7 @@ export class WarehouseModule {
           inject: [CLICKHOUSE],
         },
       ],
-      exports: [READINESS_CHECKS],
+      exports: [READINESS_CHECKS, ANALYTICS_ENV],
     };
   }
 }

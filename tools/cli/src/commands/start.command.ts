@@ -92,7 +92,9 @@ export async function startCommand(): Promise<void> {
   const clickstream = `http://${env.HTTP_HOST}:${env.CLICKSTREAM_GATEWAY_PORT}`;
   say(`  edX events       ${clickstream}/edx/events  (HTTP Basic, NDJSON or JSON)`);
   say(`  Caliper          ${clickstream}/caliper  (Bearer token)`);
-  say(`  analytics API    http://${env.HTTP_HOST}:${env.ANALYTICS_API_PORT}/`);
+  say(
+    `  analytics API    http://${env.HTTP_HOST}:${env.ANALYTICS_API_PORT}/  (OpenAPI at /docs, SQL at POST /v1/sql)`,
+  );
   say(`  writer health    http://${env.HTTP_HOST}:${env.WAREHOUSE_WRITER_PORT}/health/ready`);
   say(
     `  risk engine      http://${env.HTTP_HOST}:${env.RISK_ENGINE_PORT}/health/ready  (topic learner.risk.v1)`,
