@@ -41,6 +41,7 @@ describe('runMigrations', () => {
       '0011_enrolment',
       '0012_video_engagement',
       '0013_risk_assessments',
+      '0014_xapi_statement_keys',
     ]);
     const tables = await rows<{ name: string; comment: string }>(
       client,
@@ -74,6 +75,8 @@ describe('runMigrations', () => {
         'xapi_attachments',
         'xapi_attachments_ingest',
         'xapi_attachments_mv',
+        'xapi_statement_keys',
+        'xapi_statement_keys_mv',
         'xapi_statements',
         'xapi_voided_statements',
         'xapi_voided_statements_mv',
@@ -93,7 +96,7 @@ describe('runMigrations', () => {
   it('applies each migration once and records version, name and checksum', async () => {
     const again = await runMigrations(client, engine.env);
     assert.deepEqual(again.applied, []);
-    assert.equal(again.alreadyApplied.length, 13);
+    assert.equal(again.alreadyApplied.length, 14);
     const recorded = await rows<{ version: number; name: string; checksum: string; n: string }>(
       client,
       'SELECT version, name, checksum, count() OVER (PARTITION BY version) AS n FROM schema_migrations FINAL ORDER BY version',
@@ -114,6 +117,7 @@ describe('runMigrations', () => {
         [11, 'enrolment', '1'],
         [12, 'video_engagement', '1'],
         [13, 'risk_assessments', '1'],
+        [14, 'xapi_statement_keys', '1'],
       ],
     );
     for (const r of recorded) assert.match(r.checksum, /^[0-9a-f]{64}$/);

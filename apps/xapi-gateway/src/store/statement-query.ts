@@ -60,7 +60,7 @@ const time = (param: string): string => `fromUnixTimestamp64Milli({${param}:Int6
 const VOIDED_IDS =
   'SELECT voided_statement_id FROM xapi_voided_statements WHERE tenant = {tenant:String}';
 
-/** A filter the inverted index xapi_statement_keys (migration 0045) serves: its kind and value. */
+/** A filter the inverted index xapi_statement_keys (migration 0014) serves: its kind and value. */
 interface KeyCondition {
   kind: 'agent' | 'related_agent' | 'verb' | 'activity' | 'related_activity' | 'registration';
   param: 'agent' | 'verb' | 'activity' | 'registration';

@@ -53,7 +53,7 @@ COMMENT 'Feeds xapi_statement_keys from every block inserted into xapi_statement
 -- The statements stored before this migration. The token makes a second runner's copy (two
 -- processes migrating at once against a ClickHouse server) a deduplicated no-op.
 INSERT INTO xapi_statement_keys
-SETTINGS insert_deduplicate = 1, insert_deduplication_token = '0045_xapi_statement_keys_backfill'
+SETTINGS insert_deduplicate = 1, insert_deduplication_token = '0014_xapi_statement_keys_backfill'
 SELECT
     tenant,
     entry.1 AS kind,
