@@ -34,6 +34,13 @@ describe('runMigrations', () => {
       '0004_sink_offsets',
       '0005_xapi_statement_store',
       '0006_xapi_attachments',
+      '0007_learner_daily_activity',
+      '0008_course_weekly_activity',
+      '0009_activity_completion',
+      '0010_assessment_scores',
+      '0011_enrolment',
+      '0012_video_engagement',
+      '0013_risk_assessments',
     ]);
     const tables = await rows<{ name: string; comment: string }>(
       client,
@@ -42,11 +49,28 @@ describe('runMigrations', () => {
     assert.deepEqual(
       tables.map((t) => t.name),
       [
+        'activity_completion',
+        'activity_completion_mv',
+        'assessment_scores',
+        'assessment_scores_mv',
         'course_daily_activity',
         'course_daily_activity_mv',
+        'course_weekly_activity',
+        'course_weekly_activity_mv',
+        'enrolment_current',
+        'enrolment_current_mv',
+        'enrolment_history',
+        'enrolment_history_mv',
+        'learner_daily_activity',
+        'learner_daily_activity_mv',
+        'learner_risk_latest',
+        'learner_risk_latest_mv',
         'learning_events',
+        'risk_assessments',
         'schema_migrations',
         'sink_offsets',
+        'video_engagement',
+        'video_engagement_mv',
         'xapi_attachments',
         'xapi_attachments_ingest',
         'xapi_attachments_mv',
@@ -69,7 +93,7 @@ describe('runMigrations', () => {
   it('applies each migration once and records version, name and checksum', async () => {
     const again = await runMigrations(client, engine.env);
     assert.deepEqual(again.applied, []);
-    assert.equal(again.alreadyApplied.length, 6);
+    assert.equal(again.alreadyApplied.length, 13);
     const recorded = await rows<{ version: number; name: string; checksum: string; n: string }>(
       client,
       'SELECT version, name, checksum, count() OVER (PARTITION BY version) AS n FROM schema_migrations FINAL ORDER BY version',
@@ -83,6 +107,13 @@ describe('runMigrations', () => {
         [4, 'sink_offsets', '1'],
         [5, 'xapi_statement_store', '1'],
         [6, 'xapi_attachments', '1'],
+        [7, 'learner_daily_activity', '1'],
+        [8, 'course_weekly_activity', '1'],
+        [9, 'activity_completion', '1'],
+        [10, 'assessment_scores', '1'],
+        [11, 'enrolment', '1'],
+        [12, 'video_engagement', '1'],
+        [13, 'risk_assessments', '1'],
       ],
     );
     for (const r of recorded) assert.match(r.checksum, /^[0-9a-f]{64}$/);
@@ -147,7 +178,7 @@ describe('runMigrations', () => {
       );
       assert.deepEqual(
         versions.map((v) => v.version),
-        [1, 2, 3, 4, 5, 6],
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
       );
       assert.deepEqual((await runMigrations(a, env)).applied, []);
     } finally {
