@@ -5,6 +5,7 @@ import { ObservabilityModule } from '@learnpulse/observability';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CourseActivityModule } from './course-activity/course-activity.module';
 import { HttpMetricsModule } from './http-metrics/http-metrics.module';
+import { LearnerAdminModule } from './learner-admin/learner-admin.module';
 import { WarehouseModule } from './warehouse/warehouse.module';
 
 export const APP_NAME = 'analytics-api';
@@ -20,6 +21,7 @@ export class AppModule {
         WarehouseModule.forRoot(env),
         HttpMetricsModule,
         CourseActivityModule,
+        LearnerAdminModule.forRoot(env),
       ],
     };
   }

@@ -4,7 +4,7 @@
  * then drops the learner's state, and a consumer restoring from the changelog forgets it.
  */
 import { TOPIC_SPECS, type TopicSpec } from '@learnpulse/kafka';
-import { type Kafka } from 'kafkajs';
+import { type Kafka, Partitioners } from 'kafkajs';
 import { learnerIdsOf, type LearnerSubject } from './learner-subject';
 
 export const LEARNER_STATE_TOPICS: readonly TopicSpec[] = TOPIC_SPECS.filter(
@@ -23,8 +23,14 @@ export async function writeLearnerTombstones(
 ): Promise<TombstoneOutcome> {
   const keys = learnerIdsOf(subject).map((id) => `${subject.tenant}:${id}`);
   if (keys.length === 0 || topics.length === 0) return { topics: [], keys: [] };
-  // kafkajs, not the ingest producer: a tombstone is a record with a null value.
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  // kafkajs, not the ingest producer: a tombstone is a record with a null value. Compaction is
+  // per partition, so the tombstone must land where the state did: the Java-compatible murmur2
+  // partitioner, as ReliableProducer's (libs/kafka) and every Java client's.
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   try {
     await producer.sendBatch({

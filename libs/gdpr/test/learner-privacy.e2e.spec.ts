@@ -10,7 +10,8 @@ import {
   runMigrations,
 } from '@learnpulse/clickhouse';
 import { type Environment } from '@learnpulse/config';
-import { createKafka, ensureTopics } from '@learnpulse/kafka';
+import { createKafka, ensureTopics, ReliableProducer } from '@learnpulse/kafka';
+import { createLogger } from '@learnpulse/observability';
 import { endOffsets, readBetween, testEnvironment, uniqueName } from '@learnpulse/testing';
 import { type Kafka } from 'kafkajs';
 import { planErasure } from '../src/erasure-plan';
@@ -194,6 +195,18 @@ describe('learner erase and export (embedded ClickHouse, real Kafka)', () => {
         LEARNER_STATE_TOPICS.map(async (t) => [t.name, await endOffsets(kafka, t.name)] as const),
       ),
     );
+    // State the way a service keeps it (the shared producer), to be tombstoned in its partition.
+    const producer = await ReliableProducer.connect(kafka, createLogger(env, 'gdpr-spec'));
+    try {
+      await producer.send(
+        LEARNER_STATE_TOPICS.map((t) => ({
+          topic: t.name,
+          messages: [{ key: `${fixture.tenantA}:${fixture.pseudonym}`, value: '{"state":1}' }],
+        })),
+      );
+    } finally {
+      await producer.close();
+    }
     report = await privacy.erase(fixture.tenantA, `mailto:${EMAIL}`, requester);
     // The audit keeps the pseudonym by design (it records whom the erase was about).
     assert.deepEqual(await tablesMentioning(client, fixture.tenantA, needles, ['gdpr_audit']), {});
@@ -211,15 +224,16 @@ describe('learner erase and export (embedded ClickHouse, real Kafka)', () => {
         start,
         await endOffsets(kafka, topic.name),
       );
-      const keys = written.filter((m) => m.key.startsWith(`${fixture.tenantA}:`));
+      const mine = written.filter((m) => m.key.startsWith(`${fixture.tenantA}:`));
+      const state = mine.filter((m) => !m.tombstone);
+      const tombstones = mine.filter((m) => m.tombstone);
+      assert.equal(state.length, 1);
       assert.deepEqual(
-        keys.map((m) => m.key).sort(),
+        tombstones.map((m) => m.key).sort(),
         ids.map((id) => `${fixture.tenantA}:${id}`).sort(),
       );
-      assert.ok(
-        keys.every((m) => m.tombstone),
-        'every record is a tombstone',
-      );
+      const stateTombstone = tombstones.find((m) => m.key === state[0]?.key);
+      assert.equal(stateTombstone?.partition, state[0]?.partition, 'same partition as the state');
     }
   });
 

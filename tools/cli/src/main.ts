@@ -1,5 +1,5 @@
 /** The `learnpulse` command line. */
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import {
   credentialAddCommand,
   credentialHashCommand,
@@ -8,6 +8,7 @@ import {
 } from './commands/credential.command';
 import { demoCommand } from './commands/demo.command';
 import { IMPORT_EXIT_USAGE, importCommand } from './commands/import.command';
+import { learnerEraseCommand, learnerExportCommand } from './commands/learner.command';
 import { serveCommand } from './commands/serve.command';
 import { stackDownCommand, stackStatusCommand, stackUpCommand } from './commands/stack.command';
 import { startCommand } from './commands/start.command';
@@ -97,6 +98,36 @@ export async function main(argv: string[]): Promise<void> {
     .description('create a tenant')
     .action(tenantCreateCommand);
   tenant.command('list').description('tenants on the tenancy topic').action(tenantListCommand);
+
+  const learner = program.command('learner').description('GDPR requests about one learner');
+  const learnerOptions = (command: Command): Command =>
+    command
+      .requiredOption('--tenant <tenant>', 'tenant slug')
+      .requiredOption(
+        '--learner <id>',
+        'mailto:<email>, account:<homePage>|<name>, an edX user id, a Caliper IRI, oulad:<id>, or the pseudonym',
+      )
+      .option('--operator <name>', 'who asks, for the audit (default: OS user@host)')
+      .addOption(
+        new Option('--via <route>', 'api: the running analytics-api; direct: ClickHouse itself')
+          .choices(['auto', 'api', 'direct'])
+          .default('auto'),
+      )
+      .option('--url <url>', 'analytics-api origin (default from HTTP_HOST, ANALYTICS_API_PORT)');
+  learnerOptions(
+    learner
+      .command('erase')
+      .description(
+        'remove the learner from every table, rollup and the statement store; tombstones; audit',
+      ),
+  )
+    .option('--json', 'print the report as JSON')
+    .action(learnerEraseCommand);
+  learnerOptions(
+    learner.command('export').description('everything held about the learner, as JSON'),
+  )
+    .option('--out <file>', 'write to this file (mode 600) instead of stdout')
+    .action(learnerExportCommand);
 
   await program.parseAsync(argv);
 }

@@ -56,6 +56,7 @@ export async function startCommand(): Promise<void> {
     METRICS_TOKEN: secrets.metricsToken,
     DEMO_CALIPER_TOKEN: secrets.demoCaliperToken,
     LEARNER_PSEUDONYM_KEY: secrets.learnerPseudonymKey,
+    ADMIN_TOKEN: secrets.adminToken,
     ...process.env,
   });
   const demoSecret = env.DEMO_LRS_SECRET ?? secrets.demoLrsSecret;
@@ -105,6 +106,9 @@ export async function startCommand(): Promise<void> {
   );
   say(
     `  metrics          GET /metrics on each port with "Authorization: Bearer ${env.METRICS_TOKEN ?? '(METRICS_TOKEN unset)'}"`,
+  );
+  say(
+    `  operator token   ADMIN_TOKEN in ${home}/demo-secrets.json (learnpulse learner erase|export use it)`,
   );
   if (course !== undefined) {
     say();
