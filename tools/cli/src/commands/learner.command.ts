@@ -7,6 +7,7 @@
  */
 import { ConfigError, loadConfig, type Environment } from '@learnpulse/config';
 import {
+  ErasurePlanError,
   type ErasureReport,
   GdprRequestError,
   type GdprRequester,
@@ -122,7 +123,11 @@ async function handled(work: () => Promise<void>): Promise<void> {
       error instanceof GdprRequestError ||
       error instanceof ConfigError ||
       (error instanceof AdminApiError && error.status === 400);
-    if (usage || error instanceof RouteError || error instanceof AdminApiError) {
+    const known =
+      error instanceof RouteError ||
+      error instanceof AdminApiError ||
+      error instanceof ErasurePlanError;
+    if (usage || known) {
       process.stderr.write(`learnpulse learner: ${error.message}\n`);
       process.exitCode = usage ? LEARNER_EXIT_USAGE : 1;
       return;
