@@ -9,6 +9,7 @@ import {
   runMigrations,
 } from '@learnpulse/clickhouse';
 import { type Environment } from '@learnpulse/config';
+import { type LearningEvent } from '@learnpulse/events';
 import { ReliableProducer, TOPICS } from '@learnpulse/kafka';
 import { type KafkaMessage } from 'kafkajs';
 import assert from 'node:assert/strict';
@@ -23,6 +24,8 @@ import { SinkOffsetsStore } from '../src/sink/sink-offsets.store';
 import {
   encodeEvents,
   learningEvents,
+  rollupMismatches,
+  tableSnapshot,
   tempDataDir,
   tenantCounts,
   testKafka,
@@ -34,7 +37,12 @@ const PARTITION = 0;
 const logger = pino({ level: 'silent' });
 
 function fetched(tenant: string, count: number, firstOffset = 0): KafkaMessage[] {
-  return encodeEvents(learningEvents(tenant, count)).map(({ key, value }, k) => ({
+  return fetchedEvents(learningEvents(tenant, count), firstOffset);
+}
+
+/** The events as the records kafkajs would hand over, from `firstOffset` on. */
+function fetchedEvents(events: readonly LearningEvent[], firstOffset: number): KafkaMessage[] {
+  return encodeEvents(events).map(({ key, value }, k) => ({
     key: Buffer.from(key),
     value,
     timestamp: String(Date.now()),
@@ -100,6 +108,8 @@ describe('BatchWriter recovery', () => {
       group,
       maxRows: 100,
       topics: SINK_TOPICS,
+      dedupWindowMs: 24 * 60 * 60_000,
+      dedupMaxIds: 100_000,
       retryDelayMs: 20,
     });
   }
@@ -191,12 +201,87 @@ describe('BatchWriter recovery', () => {
     assert.deepEqual(await tenantCounts(client, tenant), { raw: 160, distinct: 160, rollup: 160 });
   });
 
+  it('drops events re-sent as new records, in later batches, in the same batch and after a restart', async () => {
+    const tenant = uniqueName('tenant');
+    const group = uniqueName('group');
+    const events = learningEvents(tenant, 150);
+    const metrics = new SinkMetrics(new Registry());
+    const first = writer(group, metrics);
+    const recorded: Recorded = { resolved: [], commits: [] };
+    await first.write(partitionBatch(fetchedEvents(events.slice(0, 100), 0), recorded));
+    // A client retry of 50 stored events and 50 new ones, 10 of which it sends twice.
+    const resent = [...events.slice(50, 150), ...events.slice(140, 150)];
+    await first.write(partitionBatch(fetchedEvents(resent, 100), recorded));
+    assert.deepEqual(recorded.commits, [100, 200, 210]);
+    assert.deepEqual(await tenantCounts(client, tenant), { raw: 150, distinct: 150, rollup: 150 });
+    assert.deepEqual(await rollupMismatches(client, tenant), []);
+    const before = await tableSnapshot(client, tenant);
+    const dropped = (await metrics.duplicates.get()).values[0]?.value;
+    assert.equal(dropped, 60);
+
+    // A fresh process knows only what ClickHouse holds: a re-run import of everything.
+    await writer(group).write(partitionBatch(fetchedEvents(events, 210), recorded));
+    assert.deepEqual(await tableSnapshot(client, tenant), before);
+    assert.deepEqual(recorded.commits, [100, 200, 210, 310, 360]);
+  });
+
+  it('cuts a batch with copies the same way when it is replayed after a crash', async () => {
+    const tenant = uniqueName('tenant');
+    const group = uniqueName('group');
+    const events = learningEvents(tenant, 150);
+    const recorded: Recorded = { resolved: [], commits: [] };
+    await writer(group).write(partitionBatch(fetchedEvents(events.slice(0, 100), 0), recorded));
+    const mixed = fetchedEvents([...events.slice(50, 100), ...events.slice(100, 150)], 100);
+    // Stored, then the process died before the commit.
+    await assert.rejects(
+      writer(group).write(
+        partitionBatch(mixed, recorded, { commit: () => Promise.reject(new Error('killed')) }),
+      ),
+      /killed/,
+    );
+    assert.deepEqual(await tenantCounts(client, tenant), { raw: 150, distinct: 150, rollup: 150 });
+    const before = await tableSnapshot(client, tenant);
+
+    const metrics = new SinkMetrics(new Registry());
+    const replayed: Recorded = { resolved: [], commits: [] };
+    await writer(group, metrics).write(partitionBatch(mixed, replayed));
+    assert.deepEqual(replayed.commits, [200]);
+    assert.deepEqual(
+      (await metrics.batches.get()).values.map((v) => [v.labels.batch, v.value]),
+      [['replay', 1]],
+    );
+    assert.deepEqual(await tableSnapshot(client, tenant), before);
+    assert.deepEqual(await rollupMismatches(client, tenant), []);
+  });
+
+  it('inserts the new rows of a batch with copies that was written ahead but never inserted', async () => {
+    const tenant = uniqueName('tenant');
+    const group = uniqueName('group');
+    const events = learningEvents(tenant, 150);
+    const recorded: Recorded = { resolved: [], commits: [] };
+    await writer(group).write(partitionBatch(fetchedEvents(events.slice(0, 100), 0), recorded));
+    await new SinkOffsetsStore(client, group).write(
+      TOPICS.learningEvents,
+      PARTITION,
+      { first: 100, last: 199 },
+      `${group}:${TOPICS.learningEvents}:${PARTITION}:100-199`,
+    );
+    const mixed = fetchedEvents([...events.slice(0, 50), ...events.slice(100, 150)], 100);
+    await writer(group).write(partitionBatch(mixed, recorded));
+    assert.deepEqual(recorded.commits, [100, 200]);
+    assert.deepEqual(await tenantCounts(client, tenant), { raw: 150, distinct: 150, rollup: 150 });
+    assert.deepEqual(await rollupMismatches(client, tenant), []);
+  });
+
   it('retries the identical batch while ClickHouse refuses the insert, then stores it once', async () => {
     const tenant = uniqueName('tenant');
     const group = uniqueName('group');
     const metrics = new SinkMetrics(new Registry());
     const recorded: Recorded = { resolved: [], commits: [] };
-    await client.command({ query: 'RENAME TABLE learning_events TO learning_events_away' });
+    // A rollup's table away fails the whole insert (its view cannot write), raw rows included.
+    await client.command({
+      query: 'RENAME TABLE course_daily_activity TO course_daily_activity_away',
+    });
     let renamedBack = false;
     try {
       const writing = writer(group, metrics).write(partitionBatch(fetched(tenant, 80), recorded));
@@ -206,12 +291,16 @@ describe('BatchWriter recovery', () => {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       assert.deepEqual(recorded.commits, [], 'nothing committed while the insert fails');
-      await client.command({ query: 'RENAME TABLE learning_events_away TO learning_events' });
+      await client.command({
+        query: 'RENAME TABLE course_daily_activity_away TO course_daily_activity',
+      });
       renamedBack = true;
       await writing;
     } finally {
       if (!renamedBack) {
-        await client.command({ query: 'RENAME TABLE learning_events_away TO learning_events' });
+        await client.command({
+          query: 'RENAME TABLE course_daily_activity_away TO course_daily_activity',
+        });
       }
     }
     assert.deepEqual(recorded.commits, [80]);

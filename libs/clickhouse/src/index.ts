@@ -32,3 +32,11 @@ export {
   type RunMigrationsResult,
 } from './migrations/run-migrations';
 export { splitStatements } from './migrations/split-statements';
+export { applyRetention, type ApplyRetentionResult } from './retention/apply-retention';
+export {
+  RETENTION_TABLES,
+  RetentionConfigError,
+  retentionPlan,
+  type RetentionSettings,
+  type TableRetention,
+} from './retention/table-retention';

@@ -130,6 +130,44 @@ const lmsRootUrls = z
     ),
   );
 
+/**
+ * WAREHOUSE_TABLE_RETENTION_DAYS: "table=days,table=days" → {table: days}; 0 keeps a table
+ * forever. Which tables take a TTL is checked by libs/clickhouse when it applies them.
+ */
+const tableRetentionDays = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry.length > 0)
+      .map((entry) => {
+        const equals = entry.indexOf('=');
+        const days =
+          equals > 0 && /^\d+$/.test(entry.slice(equals + 1)) ? entry.slice(equals + 1) : '';
+        return {
+          table: entry.slice(0, Math.max(equals, 0)),
+          days: days === '' ? -1 : Number(days),
+        };
+      }),
+  )
+  .pipe(
+    z.array(
+      z.object({
+        table: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'each entry must be table=days'),
+        days: z
+          .number()
+          .int()
+          .min(0, 'each entry must be table=days, days a whole number')
+          .max(36_500),
+      }),
+    ),
+  )
+  .transform((entries) => Object.fromEntries(entries.map((e) => [e.table, e.days])));
+
+/** Days to keep (0 = forever), as an env value. */
+const retentionDays = z.coerce.number().int().min(0).max(36_500);
+
 /** XAPI_CORS_ORIGINS: "*" or a comma list of origins (scheme://host[:port]). */
 const corsOrigins = z
   .string()
@@ -229,6 +267,20 @@ export const environmentSchema = z.object({
   // Short, so a POSTed statement is readable by id well within 1 s (xAPI read-after-write);
   // under load batches fill by size long before this.
   WAREHOUSE_BATCH_MAX_WAIT_MS: positiveInt.max(60_000).default(200),
+  /**
+   * Re-sent copies of an event (same tenant and event id, a new Kafka record) whose times
+   * (occurred_at, statement timestamp, risk as_of) lie within this many minutes of a stored
+   * copy are dropped by the sink; the in-memory record of ids reaches this far back.
+   */
+  WAREHOUSE_DEDUP_WINDOW_MINUTES: positiveInt.max(525_600).default(1440),
+  /** Most ids the sink remembers per partition; older ones are looked up in ClickHouse. */
+  WAREHOUSE_DEDUP_MAX_IDS: positiveInt.min(1000).max(50_000_000).default(500_000),
+  /** Retention (TTL) of the raw tables, in days; 0 keeps them forever. */
+  WAREHOUSE_RAW_RETENTION_DAYS: retentionDays.default(0),
+  /** Retention (TTL) of the time-keyed rollup tables, in days; 0 keeps them forever. */
+  WAREHOUSE_ROLLUP_RETENTION_DAYS: retentionDays.default(0),
+  /** Per-table retention overriding the two above: "learning_events=365,video_engagement=90". */
+  WAREHOUSE_TABLE_RETENTION_DAYS: tableRetentionDays.default({}),
 });
 
 export type Environment = z.infer<typeof environmentSchema> & {

@@ -133,4 +133,34 @@ describe('loadConfig', () => {
       },
     );
   });
+
+  it('reads warehouse retention (0 = forever) and per-table overrides, and refuses bad ones', () => {
+    const defaults = loadConfig({});
+    assert.equal(defaults.WAREHOUSE_RAW_RETENTION_DAYS, 0);
+    assert.equal(defaults.WAREHOUSE_ROLLUP_RETENTION_DAYS, 0);
+    assert.deepEqual(defaults.WAREHOUSE_TABLE_RETENTION_DAYS, {});
+    assert.equal(defaults.WAREHOUSE_DEDUP_WINDOW_MINUTES, 1440);
+    const env = loadConfig({
+      WAREHOUSE_RAW_RETENTION_DAYS: '365',
+      WAREHOUSE_TABLE_RETENTION_DAYS: 'learning_events=30, video_engagement=0',
+    });
+    assert.equal(env.WAREHOUSE_RAW_RETENTION_DAYS, 365);
+    assert.deepEqual(env.WAREHOUSE_TABLE_RETENTION_DAYS, {
+      learning_events: 30,
+      video_engagement: 0,
+    });
+    assert.throws(
+      () =>
+        loadConfig({
+          WAREHOUSE_ROLLUP_RETENTION_DAYS: '-1',
+          WAREHOUSE_TABLE_RETENTION_DAYS: 'learning_events:30',
+        }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /WAREHOUSE_ROLLUP_RETENTION_DAYS/);
+        assert.match(error.message, /WAREHOUSE_TABLE_RETENTION_DAYS/);
+        return true;
+      },
+    );
+  });
 });

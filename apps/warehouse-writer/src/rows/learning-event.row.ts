@@ -1,7 +1,12 @@
 /** A LearningEvent as a `learning_events` row (see libs/clickhouse/migrations/0001). */
-import { isStorableTime, toDateTime64 } from '@learnpulse/clickhouse';
 import { type LearningEvent } from '@learnpulse/events';
-import { type KafkaPosition, RowMappingError, UUID_PATTERN } from './row-mapping';
+import {
+  finiteOrNull,
+  type KafkaPosition,
+  RowMappingError,
+  storableTime,
+  UUID_PATTERN,
+} from './row-mapping';
 
 export interface LearningEventRow extends Record<string, unknown> {
   tenant: string;
@@ -21,19 +26,6 @@ export interface LearningEventRow extends Record<string, unknown> {
   payload: string;
   kafka_partition: number;
   kafka_offset: number;
-}
-
-function storableTime(field: string, epochMs: number): string {
-  if (!isStorableTime(epochMs)) {
-    throw new RowMappingError(`${field} ${epochMs} is outside the years 1900-2299`);
-  }
-  return toDateTime64(epochMs);
-}
-
-function finiteOrNull(field: string, value: number | null | undefined): number | null {
-  if (value === null || value === undefined) return null;
-  if (!Number.isFinite(value)) throw new RowMappingError(`${field} is not a finite number`);
-  return value;
 }
 
 /** Throws RowMappingError for an event ClickHouse would refuse, so one bad record cannot block a batch. */

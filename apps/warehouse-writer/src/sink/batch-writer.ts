@@ -10,9 +10,12 @@ import { type KafkaMessage } from 'kafkajs';
 import { type SinkTopic } from '../rows/sink-topics';
 import { batchToken, type OffsetRange, planBatch, type PlannedBatch } from './batch-plan';
 import { deadLetterMessage, errorText } from './dead-letter';
+import { DuplicateFilter } from './duplicate-filter';
 import { retryUntilDone, SinkStoppedError } from './retry';
 import { type SinkMetrics, type SinkStep } from './sink-metrics';
 import { type SinkOffsetsStore } from './sink-offsets.store';
+import { type RowIdentity } from './seen-ids';
+import { StoredIdsStore } from './stored-ids.store';
 
 /** One partition's records of a fetch, and what the consumer lets us do with them. */
 export interface PartitionBatch {
@@ -40,6 +43,10 @@ export interface BatchWriterOptions {
   group: string;
   maxRows: number;
   topics: readonly SinkTopic[];
+  /** Copies of a stored id within this time of it are dropped (WAREHOUSE_DEDUP_WINDOW_MINUTES). */
+  dedupWindowMs: number;
+  /** Ids remembered per partition (WAREHOUSE_DEDUP_MAX_IDS). */
+  dedupMaxIds: number;
   /** First retry delay; tests shorten it. */
   retryDelayMs?: number;
 }
@@ -54,15 +61,22 @@ export class BatchWriter {
   private readonly writtenAhead = new Map<string, OffsetRange | null>();
   private readonly topics: Map<string, SinkTopic>;
   private readonly logger: Logger;
+  private readonly duplicates: DuplicateFilter;
 
   constructor(private readonly options: BatchWriterOptions) {
     this.topics = new Map(options.topics.map((t) => [t.topic, t]));
     this.logger = options.logger.child({ component: 'warehouse-sink' });
+    this.duplicates = new DuplicateFilter({
+      store: new StoredIdsStore(options.client),
+      windowMs: options.dedupWindowMs,
+      maxIds: options.dedupMaxIds,
+    });
   }
 
   /** After a rebalance another process may have written a partition: read its state again. */
   forgetPartitions(): void {
     this.writtenAhead.clear();
+    this.duplicates.forget();
   }
 
   /** Resolves without committing when the consumer stops part way (SinkStoppedError is absorbed). */
@@ -71,6 +85,7 @@ export class BatchWriter {
       await this.writeBatch(batch);
     } catch (error) {
       this.writtenAhead.delete(`${batch.topic}:${batch.partition}`);
+      this.duplicates.forget(batch.topic, batch.partition);
       if (error instanceof SinkStoppedError) return;
       throw error;
     }
@@ -159,6 +174,8 @@ export class BatchWriter {
       }
     }
 
+    const { kept, identities } = await this.dropCopies(batch, sinkTopic, planned.range, rows);
+
     if (kind === 'fresh') {
       await retryUntilDone(
         () => this.options.offsets.write(batch.topic, batch.partition, planned.range, token),
@@ -166,7 +183,7 @@ export class BatchWriter {
       );
       this.writtenAhead.set(`${batch.topic}:${batch.partition}`, planned.range);
     }
-    if (rows.length > 0) {
+    if (kept.length > 0) {
       this.logger.debug(
         { topic: batch.topic, partition: batch.partition, range: planned.range, kind },
         'inserting batch',
@@ -174,12 +191,13 @@ export class BatchWriter {
       await retryUntilDone(
         async () => {
           const stopTimer = metrics.insertSeconds.startTimer({ table: sinkTopic.table });
-          await insertDeduplicated(client, { table: sinkTopic.table, rows, token });
+          await insertDeduplicated(client, { table: sinkTopic.table, rows: kept, token });
           stopTimer();
         },
         this.retryOptions(batch, 'insert'),
       );
-      metrics.rowsInserted.inc({ table: sinkTopic.table, batch: kind }, rows.length);
+      metrics.rowsInserted.inc({ table: sinkTopic.table, batch: kind }, kept.length);
+      this.duplicates.record(batch.topic, batch.partition, identities);
     }
     if (deadLetters.length > 0) {
       await retryUntilDone(
@@ -195,6 +213,39 @@ export class BatchWriter {
     await batch.commit(planned.range.last + 1);
     metrics.batches.inc({ topic: batch.topic, batch: kind });
     await batch.heartbeat();
+  }
+
+  /**
+   * The batch's rows without the copies of ids already stored. A function of the records and
+   * what ClickHouse holds below the batch's first offset, so a replayed batch is cut the same.
+   */
+  private async dropCopies(
+    batch: PartitionBatch,
+    sinkTopic: SinkTopic,
+    range: OffsetRange,
+    rows: Record<string, unknown>[],
+  ): Promise<{ kept: Record<string, unknown>[]; identities: RowIdentity[] }> {
+    const identity = sinkTopic.identity;
+    if (identity === undefined) return { kept: rows, identities: [] };
+    const filtered = await retryUntilDone(
+      () =>
+        this.duplicates.filter(
+          batch.topic,
+          batch.partition,
+          range.first,
+          { table: sinkTopic.table, ...identity },
+          rows,
+        ),
+      this.retryOptions(batch, 'seen_ids'),
+    );
+    if (filtered.dropped > 0) {
+      this.options.metrics.duplicates.inc({ topic: batch.topic }, filtered.dropped);
+      this.logger.info(
+        { topic: batch.topic, partition: batch.partition, range, dropped: filtered.dropped },
+        'dropped copies of rows already stored',
+      );
+    }
+    return filtered;
   }
 
   private retryOptions(

@@ -1,7 +1,7 @@
 /** The sink's Prometheus metrics (`learnpulse_sink_*`), on the app's own registry. */
 import { Counter, Histogram, type Registry } from 'prom-client';
 
-export type SinkStep = 'read_state' | 'write_ahead' | 'insert' | 'dead_letter';
+export type SinkStep = 'read_state' | 'seen_ids' | 'write_ahead' | 'insert' | 'dead_letter';
 
 export class SinkMetrics {
   readonly rowsInserted: Counter<'table' | 'batch'>;
@@ -10,6 +10,7 @@ export class SinkMetrics {
   readonly deadLetters: Counter<'topic'>;
   readonly retries: Counter<'step'>;
   readonly skippedRecords: Counter<'topic'>;
+  readonly duplicates: Counter<'topic'>;
 
   constructor(registry: Registry) {
     const registers = [registry];
@@ -47,6 +48,12 @@ export class SinkMetrics {
     this.skippedRecords = new Counter({
       name: 'learnpulse_sink_skipped_records_total',
       help: 'Records fetched again after a restart that were already stored, skipped',
+      labelNames: ['topic'],
+      registers,
+    });
+    this.duplicates = new Counter({
+      name: 'learnpulse_sink_duplicates_dropped_total',
+      help: 'Rows dropped before the insert because the same id was already stored (a re-sent event as a new record)',
       labelNames: ['topic'],
       registers,
     });

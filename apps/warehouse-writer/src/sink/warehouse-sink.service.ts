@@ -3,7 +3,12 @@
  * the tables), then a kafkajs batch consumer over the sink topics, stopped before ClickHouse
  * closes on shutdown so the batch in flight finishes first.
  */
-import { CLICKHOUSE, type ClickHouseClient, runMigrations } from '@learnpulse/clickhouse';
+import {
+  applyRetention,
+  CLICKHOUSE,
+  type ClickHouseClient,
+  runMigrations,
+} from '@learnpulse/clickhouse';
 import { type Environment } from '@learnpulse/config';
 import { ensureTopics, ReliableProducer, TOPIC_SPECS, TOPICS } from '@learnpulse/kafka';
 import { LOGGER, type Logger } from '@learnpulse/observability';
@@ -46,6 +51,14 @@ export class WarehouseSinkService
       { applied: result.applied.length, alreadyApplied: result.alreadyApplied.length },
       'ClickHouse schema is up to date',
     );
+    const retention = await applyRetention(this.clickhouse, this.env, this.logger);
+    this.logger.info(
+      {
+        changed: retention.changed.map((t) => t.table),
+        ttlDays: Object.fromEntries(retention.plan.map((t) => [t.table, t.days])),
+      },
+      'table retention applied (0 days keeps forever)',
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -75,6 +88,8 @@ export class WarehouseSinkService
       group: env.WAREHOUSE_CONSUMER_GROUP,
       maxRows: env.WAREHOUSE_BATCH_MAX_ROWS,
       topics: SINK_TOPICS,
+      dedupWindowMs: env.WAREHOUSE_DEDUP_WINDOW_MINUTES * 60_000,
+      dedupMaxIds: env.WAREHOUSE_DEDUP_MAX_IDS,
     });
     consumer.on(consumer.events.GROUP_JOIN, (event) => {
       writer.forgetPartitions();

@@ -1,0 +1,132 @@
+/**
+ * One partition's record of the ids the sink has stored, to drop copies of an event that
+ * arrive again as new Kafka records (client retries, re-run imports) before anything is
+ * inserted, so neither the raw table nor a materialized view counts them.
+ *
+ * The rule is a function of the records alone, so a batch replayed after a crash is cut
+ * exactly as it was the first time: a row is a copy when a row with the same key (tenant and
+ * id) and a time (occurred_at, timestamp, as_of) at most `windowMs` away was stored from an
+ * earlier offset of the partition, or comes earlier in the same batch.
+ *
+ * Invariant: `times` holds every stored row of the partition below the next offset whose
+ * time is at or after `coveredFrom`; rows outside that are looked up in ClickHouse.
+ */
+
+export interface RowIdentity {
+  /** `tenant` and id, joined by a NUL. */
+  key: string;
+  timeMs: number;
+}
+
+export interface TimeRange {
+  fromMs: number;
+  /** Exclusive; null for no upper bound. */
+  untilMs: number | null;
+}
+
+export class SeenIds {
+  private readonly times = new Map<string, number>();
+  private coveredFrom = Number.POSITIVE_INFINITY;
+  private restoredOnce = false;
+
+  constructor(
+    private readonly windowMs: number,
+    private readonly maxIds: number,
+  ) {}
+
+  get size(): number {
+    return this.times.size;
+  }
+
+  /** False until the stored rows before the first batch were loaded. */
+  get restored(): boolean {
+    return this.restoredOnce;
+  }
+
+  /** The earliest time a batch whose rows start at `minTimeMs` must compare with. */
+  horizon(minTimeMs: number): number {
+    return minTimeMs - this.windowMs;
+  }
+
+  /**
+   * Loads the stored rows before the first batch: the newest `limit` of those with a time
+   * at or after `fromMs`. When the limit cut them, coverage starts after the oldest loaded.
+   */
+  restore(rows: readonly RowIdentity[], fromMs: number, cut: boolean): void {
+    for (const row of rows) this.remember(row);
+    const oldest = rows.reduce((min, row) => Math.min(min, row.timeMs), Number.POSITIVE_INFINITY);
+    this.coveredFrom = cut ? oldest + 1 : fromMs;
+    this.restoredOnce = true;
+  }
+
+  /** The part of [fromMs, ∞) the record does not cover, or null when it covers it all. */
+  uncovered(fromMs: number): TimeRange | null {
+    if (fromMs >= this.coveredFrom) return null;
+    return {
+      fromMs,
+      untilMs: Number.isFinite(this.coveredFrom) ? this.coveredFrom : null,
+    };
+  }
+
+  /**
+   * Which rows of a batch (in offset order) to keep. `lookedUp` are stored copies found in
+   * ClickHouse for the uncovered part of the window.
+   */
+  keep(
+    rows: readonly RowIdentity[],
+    lookedUp: ReadonlyMap<string, number[]> = new Map(),
+  ): boolean[] {
+    const inBatch = new Map<string, number[]>();
+    return rows.map((row) => {
+      const near = (time: number): boolean => Math.abs(time - row.timeMs) <= this.windowMs;
+      const stored = this.times.get(row.key);
+      const earlier = inBatch.get(row.key) ?? [];
+      const copy =
+        (stored !== undefined && near(stored)) ||
+        (lookedUp.get(row.key) ?? []).some(near) ||
+        earlier.some(near);
+      if (!copy) inBatch.set(row.key, [...earlier, row.timeMs]);
+      return !copy;
+    });
+  }
+
+  /** Records the rows of a batch once ClickHouse has them, then keeps the record bounded. */
+  record(rows: readonly RowIdentity[]): void {
+    // The batch's oldest time, not its newest: one row with a clock far ahead must not
+    // evict the whole record.
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const row of rows) {
+      this.remember(row);
+      oldest = Math.min(oldest, row.timeMs);
+    }
+    if (Number.isFinite(oldest)) this.evictOlderThan(oldest - 2 * this.windowMs);
+    if (this.times.size > this.maxIds) this.evictOldestInserted(Math.floor(this.maxIds * 0.9));
+  }
+
+  private remember(row: RowIdentity): void {
+    // Re-inserting moves the key to the end, so insertion order stays roughly time order.
+    this.times.delete(row.key);
+    this.times.set(row.key, row.timeMs);
+  }
+
+  /** Drops from the oldest inserted while older than `cutoffMs`; what stays is still covered. */
+  private evictOlderThan(cutoffMs: number): void {
+    if (cutoffMs <= this.coveredFrom) return;
+    for (const [key, time] of this.times) {
+      if (time >= cutoffMs) break;
+      this.times.delete(key);
+    }
+    // Rows older than the cutoff may remain (inserted later); they are harmless extras.
+    this.coveredFrom = cutoffMs;
+  }
+
+  private evictOldestInserted(target: number): void {
+    let newestDropped = Number.NEGATIVE_INFINITY;
+    for (const [key, time] of this.times) {
+      if (this.times.size <= target) break;
+      this.times.delete(key);
+      newestDropped = Math.max(newestDropped, time);
+    }
+    this.coveredFrom = Math.max(this.coveredFrom, newestDropped + 1);
+  }
+}
