@@ -34,4 +34,5 @@ export {
   subjectOfIdentities,
 } from './learner-subject';
 export { LEARNER_STATE_TOPICS, writeLearnerTombstones } from './learner-tombstones';
+export { MutationError } from './mutation-wait';
 export { readCatalogue, type WarehouseCatalogue } from './warehouse-catalogue';

@@ -5,6 +5,7 @@
  */
 import {
   ErasurePlanError,
+  MutationError,
   GdprRequestError,
   type ErasureReport,
   type LearnerExport,
@@ -16,6 +17,7 @@ import {
   Controller,
   HttpCode,
   Post,
+  ServiceUnavailableException,
   UseGuards,
 } from '@nestjs/common';
 import { AdminTokenGuard } from './admin-token.guard';
@@ -48,6 +50,8 @@ async function mapped<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof GdprRequestError)
       throw badRequest([{ field: error.field, rule: error.rule }]);
     if (error instanceof ErasurePlanError) throw new ConflictException(error.message);
+    // The deletes were submitted; ClickHouse has not applied them yet (or refused one).
+    if (error instanceof MutationError) throw new ServiceUnavailableException(error.message);
     throw error;
   }
 }

@@ -13,6 +13,7 @@ import {
   type GdprRequester,
   type LearnerExport,
   type LearnerPrivacy,
+  MutationError,
 } from '@learnpulse/gdpr';
 import { writeFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
@@ -71,7 +72,10 @@ async function request<T>(
   const result = await withDirectWarehouse(env, (privacy) =>
     direct(privacy, { by: operator, via: 'cli' }),
   );
-  return { result, route: env.CLICKHOUSE_URL ?? 'embedded ClickHouse' };
+  return {
+    result,
+    route: env.CLICKHOUSE_URL === undefined ? 'embedded ClickHouse' : 'ClickHouse server',
+  };
 }
 
 export function eraseLearner(
@@ -126,7 +130,8 @@ async function handled(work: () => Promise<void>): Promise<void> {
     const known =
       error instanceof RouteError ||
       error instanceof AdminApiError ||
-      error instanceof ErasurePlanError;
+      error instanceof ErasurePlanError ||
+      error instanceof MutationError;
     if (usage || known) {
       process.stderr.write(`learnpulse learner: ${error.message}\n`);
       process.exitCode = usage ? LEARNER_EXIT_USAGE : 1;

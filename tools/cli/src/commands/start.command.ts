@@ -108,7 +108,7 @@ export async function startCommand(): Promise<void> {
     `  metrics          GET /metrics on each port with "Authorization: Bearer ${env.METRICS_TOKEN ?? '(METRICS_TOKEN unset)'}"`,
   );
   say(
-    `  operator token   ADMIN_TOKEN in ${home}/demo-secrets.json (learnpulse learner erase|export use it)`,
+    `  operator token   ADMIN_TOKEN ${process.env.ADMIN_TOKEN === undefined ? `in ${home}/demo-secrets.json` : 'from the environment'} (for learnpulse learner erase|export)`,
   );
   if (course !== undefined) {
     say();
