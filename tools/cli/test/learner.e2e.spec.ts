@@ -116,19 +116,24 @@ describe('learnpulse learner erase|export (child process, both routes)', () => {
       },
     );
     assert.equal(response.status, 200, await response.text());
-    await waitFor('the statements and their events in ClickHouse', async () => {
-      const events = await count(
-        clickhouse,
-        'SELECT count() AS n FROM learning_events WHERE tenant = {t:String}',
-        { t: tenant },
-      );
-      const stored = await count(
-        clickhouse,
-        'SELECT count() AS n FROM xapi_statements WHERE tenant = {t:String}',
-        { t: tenant },
-      );
-      return events === 5 && stored === 5 ? true : undefined;
-    });
+    await waitFor(
+      'the statements and their events in ClickHouse',
+      async () => {
+        const events = await count(
+          clickhouse,
+          'SELECT count() AS n FROM learning_events WHERE tenant = {t:String}',
+          { t: tenant },
+        );
+        const stored = await count(
+          clickhouse,
+          'SELECT count() AS n FROM xapi_statements WHERE tenant = {t:String}',
+          { t: tenant },
+        );
+        return events === 5 && stored === 5 ? true : undefined;
+      },
+      // A fresh writer reads the shared test topics from their start: other runs' records first.
+      { timeoutMs: 240_000 },
+    );
   });
 
   after(async () => {
