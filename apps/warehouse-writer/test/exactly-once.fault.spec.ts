@@ -1,8 +1,11 @@
 /**
- * THE fault test: the writer is SIGKILLed while events stream in, started again, and in the
- * end every event is in ClickHouse exactly once, in the raw table and in the rollup.
+ * THE fault tests: the writer is SIGKILLed while events (some sent twice, as new records)
+ * and risk assessments stream in, then started again; separately, ClickHouse refuses inserts
+ * for a while. In the end every event is in ClickHouse exactly once, and every rollup equals
+ * the same aggregate computed from the raw table.
  */
 import { createClickHouseClient } from '@learnpulse/clickhouse';
+import { type Environment } from '@learnpulse/config';
 import { TOPICS } from '@learnpulse/kafka';
 import { type ChildProcess, spawn } from 'node:child_process';
 import assert from 'node:assert/strict';
@@ -10,14 +13,19 @@ import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { bootstrapWarehouseWriter } from '../src';
 import {
   committedOffsets,
   connectProducer,
   encodeEvents,
+  encodeRisk,
   expectedRollup,
   learningEvents,
   produce,
+  queryRows,
+  riskAssessments,
   rollupByCourseDay,
+  rollupMismatches,
   tempDataDir,
   tenantCounts,
   testKafka,
@@ -29,6 +37,69 @@ import {
 
 const MAIN = path.resolve(__dirname, '..', 'src', 'main.js');
 const EVENTS = 4000;
+const RISK = 200;
+const SLICE = 40;
+
+/**
+ * The events in slices of SLICE records, with every 5th slice followed by a copy of it (a
+ * client retry: the same events as new records), and the risk assessments in between.
+ */
+function stream(tenant: string): {
+  events: ReturnType<typeof learningEvents>;
+  slices: { topic: string; messages: { key: string; value: Buffer }[] }[];
+} {
+  const events = learningEvents(tenant, EVENTS);
+  const encoded = encodeEvents(events);
+  const risk = encodeRisk(riskAssessments(tenant, RISK));
+  const slices: { topic: string; messages: { key: string; value: Buffer }[] }[] = [];
+  for (let k = 0; k * SLICE < encoded.length; k += 1) {
+    const messages = encoded.slice(k * SLICE, (k + 1) * SLICE);
+    slices.push({ topic: TOPICS.learningEvents, messages });
+    if (k % 5 === 4) slices.push({ topic: TOPICS.learningEvents, messages });
+    if (k % 10 === 0) {
+      slices.push({ topic: TOPICS.learnerRisk, messages: risk.slice(k * 2, k * 2 + 20) });
+    }
+  }
+  return { events, slices };
+}
+
+/** What the fault tests assert at the end: each event once, each rollup = raw aggregate. */
+async function assertStoredOnce(
+  env: Environment,
+  tenant: string,
+  events: ReturnType<typeof learningEvents>,
+): Promise<void> {
+  const client = createClickHouseClient(env);
+  try {
+    assert.deepEqual(await tenantCounts(client, tenant), {
+      raw: EVENTS,
+      distinct: EVENTS,
+      rollup: EVENTS,
+    });
+    assert.deepEqual(await rollupByCourseDay(client, tenant), expectedRollup(events));
+    assert.deepEqual(
+      await queryRows(
+        client,
+        'SELECT count() AS n, uniqExact(assessment_id) AS ids FROM risk_assessments WHERE tenant = {tenant:String}',
+        { tenant },
+      ),
+      [{ n: String(RISK), ids: String(RISK) }],
+    );
+    assert.deepEqual(await rollupMismatches(client, tenant), []);
+  } finally {
+    await client.close();
+  }
+}
+
+async function waitForAll(
+  admin: Parameters<typeof topicEnds>[0],
+  group: string,
+  timeoutMs: number,
+): Promise<void> {
+  for (const topic of [TOPICS.learningEvents, TOPICS.learnerRisk]) {
+    await waitForCommitted(admin, group, topic, await topicEnds(admin, topic), timeoutMs);
+  }
+}
 
 interface Writer {
   child: ChildProcess;
@@ -72,8 +143,7 @@ describe('warehouse-writer under SIGKILL', () => {
     const producer = await connectProducer(kafka);
     const writers: Writer[] = [];
     try {
-      const events = learningEvents(tenant, EVENTS);
-      const encoded = encodeEvents(events);
+      const { events, slices } = stream(tenant);
       const start = await topicEnds(admin, TOPICS.learningEvents);
       /** Our records the group has committed so far (the writer commits only what is stored). */
       const progress = async (): Promise<number> => {
@@ -90,8 +160,9 @@ describe('warehouse-writer under SIGKILL', () => {
       // Stream in small slices while the writer runs, so it is killed in the middle of work.
       let produced = 0;
       const streaming = (async () => {
-        for (; produced < encoded.length; produced += 40) {
-          await produce(producer, TOPICS.learningEvents, encoded.slice(produced, produced + 40));
+        for (const slice of slices) {
+          await produce(producer, slice.topic, slice.messages);
+          if (slice.topic === TOPICS.learningEvents) produced += slice.messages.length;
           await sleep(40);
         }
       })();
@@ -128,20 +199,17 @@ describe('warehouse-writer under SIGKILL', () => {
       const atKill = await progress();
       t.diagnostic(
         `killed while inserting partition ${killedIn.partition} range ${JSON.stringify(killedIn.range)}, ` +
-          `after ${atKill} of our ${EVENTS} records were committed (${produced} produced)`,
+          `after ${atKill} records were committed (${produced} of ours produced, copies included)`,
       );
-      assert.ok(atKill < EVENTS, 'the kill came before the end');
+      const records = slices
+        .filter((slice) => slice.topic === TOPICS.learningEvents)
+        .reduce((sum, slice) => sum + slice.messages.length, 0);
+      assert.ok(atKill < records, 'the kill came before the end');
 
       const second = startWriter(vars);
       writers.push(second);
       await streaming;
-      await waitForCommitted(
-        admin,
-        group,
-        TOPICS.learningEvents,
-        await topicEnds(admin, TOPICS.learningEvents),
-        180_000,
-      );
+      await waitForAll(admin, group, 180_000);
       second.child.kill('SIGTERM');
       const [code] = (await once(second.child, 'exit')) as [number | null];
       assert.equal(code, 0, `graceful exit:\n${second.logs.slice(-20).join('\n')}`);
@@ -165,21 +233,95 @@ describe('warehouse-writer under SIGKILL', () => {
         'the interrupted range was re-inserted',
       );
 
-      const client = createClickHouseClient(env);
-      try {
-        assert.deepEqual(await tenantCounts(client, tenant), {
-          raw: EVENTS,
-          distinct: EVENTS,
-          rollup: EVENTS,
-        });
-        assert.deepEqual(await rollupByCourseDay(client, tenant), expectedRollup(events));
-      } finally {
-        await client.close();
-      }
+      await assertStoredOnce(env, tenant, events);
     } finally {
       for (const { child } of writers) {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       }
+      await producer.disconnect();
+      await admin.disconnect();
+    }
+  });
+});
+
+describe('warehouse-writer while ClickHouse refuses inserts', () => {
+  const dataDir = tempDataDir();
+  after(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('commits nothing while inserts fail, then stores every event once by itself', async (t) => {
+    const tenant = uniqueName('tenant');
+    const token = `fault-metrics-token-${uniqueName('t')}`;
+    const { env } = await writerEnv(dataDir, {
+      WAREHOUSE_BATCH_MAX_ROWS: '200',
+      METRICS_TOKEN: token,
+    });
+    const group = env.WAREHOUSE_CONSUMER_GROUP;
+    const kafka = testKafka(env);
+    const admin = kafka.admin();
+    await admin.connect();
+    const producer = await connectProducer(kafka);
+    // In this process, so the test shares the writer's embedded engine and can take a table away.
+    const app = await bootstrapWarehouseWriter(env);
+    const client = createClickHouseClient(env);
+    let away = false;
+    const restore = async (): Promise<void> => {
+      if (!away) return;
+      await client.command({
+        query: 'RENAME TABLE course_weekly_activity_away TO course_weekly_activity',
+      });
+      away = false;
+    };
+    const insertRetries = async (): Promise<number> => {
+      const text = await fetch(`http://127.0.0.1:${env.WAREHOUSE_WRITER_PORT}/metrics`, {
+        headers: { authorization: `Bearer ${token}` },
+      }).then((response) => response.text());
+      return Number(
+        /learnpulse_sink_retries_total\{[^}]*step="insert"[^}]*\} (\d+)/.exec(text)?.[1] ?? 0,
+      );
+    };
+    try {
+      const { events, slices } = stream(tenant);
+      const half = Math.floor(slices.length / 2);
+      for (const slice of slices.slice(0, half))
+        await produce(producer, slice.topic, slice.messages);
+      await waitForAll(admin, group, 180_000);
+
+      // A rollup's table is gone: every insert into learning_events fails, raw rows included.
+      await client.command({
+        query: 'RENAME TABLE course_weekly_activity TO course_weekly_activity_away',
+      });
+      away = true;
+      const committedBefore = await committedOffsets(admin, group, TOPICS.learningEvents);
+      for (const slice of slices.slice(half)) await produce(producer, slice.topic, slice.messages);
+      const failingSince = Date.now();
+      while ((await insertRetries()) < 3) {
+        assert.ok(Date.now() - failingSince < 60_000, 'the writer retries the failing insert');
+        await sleep(100);
+      }
+      await sleep(1000);
+      assert.deepEqual(
+        await committedOffsets(admin, group, TOPICS.learningEvents),
+        committedBefore,
+        'nothing committed while the inserts fail',
+      );
+      const [during] = await queryRows<{ n: string }>(
+        client,
+        'SELECT count() AS n FROM learning_events WHERE tenant = {tenant:String}',
+        { tenant },
+      );
+      assert.ok(Number(during?.n) < EVENTS, 'the events after the failure are not stored yet');
+      t.diagnostic(`${during?.n} of ${EVENTS} events stored while inserts failed`);
+
+      await restore();
+      await waitForAll(admin, group, 180_000);
+      assert.ok((await insertRetries()) >= 3);
+      await assertStoredOnce(env, tenant, events);
+    } finally {
+      await restore();
+      await client.close();
+      await app.close();
       await producer.disconnect();
       await admin.disconnect();
     }

@@ -146,7 +146,7 @@ export async function waitForCommitted(
   group: string,
   topic: string,
   targets: Map<number, number>,
-  timeoutMs = 120_000,
+  timeoutMs = 300_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

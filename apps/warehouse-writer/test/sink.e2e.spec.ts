@@ -11,10 +11,12 @@ import { bootstrapWarehouseWriter } from '../src';
 import {
   connectProducer,
   encodeEvents,
+  encodeRisk,
   expectedRollup,
   learningEvents,
   produce,
   queryRows,
+  riskAssessments,
   rollupByCourseDay,
   tempDataDir,
   tenantCounts,
@@ -203,6 +205,71 @@ describe('warehouse-writer sink', () => {
       assert.equal(ready.status, 200);
     } finally {
       await stopWriter(app);
+    }
+  });
+});
+
+describe('warehouse-writer risk sink', () => {
+  const dataDir = tempDataDir();
+  after(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('stores learner.risk.v1 assessments, dead-letters an undecodable one and goes on', async () => {
+    const tenant = uniqueName('tenant');
+    const { env } = await writerEnv(dataDir);
+    const kafka = testKafka(env);
+    const admin = kafka.admin();
+    await admin.connect();
+    const producer = await connectProducer(kafka);
+    const app = await bootstrapWarehouseWriter(env);
+    const client = createClickHouseClient(env);
+    try {
+      const assessments = riskAssessments(tenant, 12);
+      const key = `${tenant}:learner-poison`;
+      const poison = Buffer.from([0, 0, 0, 0, 99, 1, 2, 3]);
+      await produce(producer, TOPICS.learnerRisk, encodeRisk(assessments.slice(0, 4)));
+      const [sent] = await produce(producer, TOPICS.learnerRisk, [{ key, value: poison }]);
+      await produce(producer, TOPICS.learnerRisk, encodeRisk(assessments.slice(4)));
+      await waitForCommitted(
+        admin,
+        env.WAREHOUSE_CONSUMER_GROUP,
+        TOPICS.learnerRisk,
+        await topicEnds(admin, TOPICS.learnerRisk),
+      );
+
+      const stored = await queryRows<{ id: string; level: string; reasons: string }>(
+        client,
+        `SELECT toString(assessment_id) AS id, level, reasons FROM risk_assessments
+         WHERE tenant = {tenant:String} ORDER BY as_of`,
+        { tenant },
+      );
+      assert.deepEqual(
+        stored.map((r) => [r.id, r.level]),
+        assessments.map((a) => [a.assessmentId, a.level]),
+      );
+      assert.deepEqual(JSON.parse(stored[5]!.reasons), assessments[5]!.reasons);
+      const latest = await queryRows<{ learner_id: string; id: string }>(
+        client,
+        `SELECT learner_id, toString(assessment_id) AS id FROM learner_risk_latest FINAL
+         WHERE tenant = {tenant:String} AND learner_id = 'learner-1'`,
+        { tenant },
+      );
+      assert.deepEqual(latest, [{ learner_id: 'learner-1', id: assessments[11]!.assessmentId }]);
+
+      const dead = await readDeadLetter(kafka, key);
+      assert.deepEqual(dead.value, poison);
+      const headers = Object.fromEntries(
+        Object.entries(dead.headers ?? {}).map(([name, value]) => [name, String(value)]),
+      );
+      assert.equal(headers['x-source-topic'], TOPICS.learnerRisk);
+      assert.equal(headers['x-source-offset'], String(sent!.baseOffset));
+      assert.ok((headers['x-error'] ?? '').length > 0, 'the error travels with the record');
+    } finally {
+      await client.close();
+      await app.close();
+      await producer.disconnect();
+      await admin.disconnect();
     }
   });
 });

@@ -66,8 +66,8 @@ export class DuplicateFilter {
     const horizon = seen.horizon(oldest);
     const { store, maxIds } = this.options;
     if (!seen.restored) {
-      const restored = await store.restore(columns, partition, firstOffset, horizon, maxIds);
-      seen.restore(restored.rows, horizon, restored.cut);
+      const restored = await store.restore(columns, partition, firstOffset, maxIds);
+      seen.restore(restored.rows, restored.cut);
     }
     const uncovered = seen.uncovered(horizon);
     const lookedUp =

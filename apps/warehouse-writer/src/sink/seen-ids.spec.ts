@@ -12,7 +12,7 @@ function row(id: string, timeMs = T0, tenant = 'uni-a'): RowIdentity {
 
 function restored(rows: RowIdentity[] = [], maxIds = 1000): SeenIds {
   const seen = new SeenIds(WINDOW, maxIds);
-  seen.restore(rows, T0 - WINDOW, false);
+  seen.restore(rows, false);
   return seen;
 }
 
@@ -53,33 +53,35 @@ describe('SeenIds', () => {
     assert.equal(seen.size, 1);
   });
 
-  it('covers from the restore horizon, or after the oldest restored row when the restore was cut', () => {
+  it('covers every time after a full restore, or from after the oldest restored row when it was cut', () => {
     const seen = new SeenIds(WINDOW, 1000);
     assert.equal(seen.restored, false);
     assert.deepEqual(seen.uncovered(T0), { fromMs: T0, untilMs: null });
-    seen.restore([row('a', T0 + 10), row('b', T0 + 20)], T0, true);
+    seen.restore([row('a', T0 + 10), row('b', T0 + 20)], true);
     assert.equal(seen.restored, true);
     assert.equal(seen.uncovered(T0 + 11), null);
     assert.deepEqual(seen.uncovered(T0), { fromMs: T0, untilMs: T0 + 11 });
-    assert.equal(restored().uncovered(T0 - WINDOW), null);
+    assert.equal(restored().uncovered(T0 - 100 * WINDOW), null);
   });
 
-  it('forgets rows far older than a new batch and then looks them up instead', () => {
-    const seen = restored([row('old', T0)]);
-    seen.record([row('late', T0 + 3 * WINDOW)]);
-    assert.equal(seen.size, 1, 'the old id is dropped from memory');
-    const horizon = seen.horizon(T0);
-    assert.deepEqual(seen.uncovered(horizon), { fromMs: horizon, untilMs: T0 + WINDOW });
-    assert.equal(seen.uncovered(seen.horizon(T0 + 3 * WINDOW)), null);
-  });
-
-  it('keeps at most maxIds and narrows what it covers to what it still holds', () => {
+  it('keeps the newest ids by time when it outgrows maxIds, and covers only from the oldest kept', () => {
     const seen = restored([], 10);
-    const rows = Array.from({ length: 12 }, (_, k) => row(`id-${k}`, T0 + k));
+    // Inserted out of time order: eviction goes by time, not by arrival.
+    const rows = Array.from({ length: 12 }, (_, k) => row(`id-${k}`, T0 + ((k * 5) % 12)));
     seen.record(rows);
     assert.equal(seen.size, 9);
-    // id-0..id-2 were dropped: a batch that reaches back to them must look them up.
+    const kept = rows.filter((r) => seen.keep([r])[0] === false).map((r) => r.timeMs - T0);
+    assert.deepEqual(
+      kept.sort((a, b) => a - b),
+      [3, 4, 5, 6, 7, 8, 9, 10, 11],
+    );
     assert.deepEqual(seen.uncovered(T0 - WINDOW), { fromMs: T0 - WINDOW, untilMs: T0 + 3 });
-    assert.deepEqual(seen.keep([row('id-5', T0 + 5), row('id-0', T0)]), [false, true]);
+  });
+
+  it('stays bounded when many ids share one time', () => {
+    const seen = restored([], 10);
+    seen.record(Array.from({ length: 12 }, (_, k) => row(`id-${k}`, T0)));
+    assert.equal(seen.size, 0);
+    assert.deepEqual(seen.uncovered(T0), { fromMs: T0, untilMs: T0 + 1 });
   });
 });

@@ -9,7 +9,8 @@
  * earlier offset of the partition, or comes earlier in the same batch.
  *
  * Invariant: `times` holds every stored row of the partition below the next offset whose
- * time is at or after `coveredFrom`; rows outside that are looked up in ClickHouse.
+ * time is at or after `coveredFrom` (all of them until the record outgrows maxIds); copies
+ * of older rows are looked up in ClickHouse.
  */
 
 export interface RowIdentity {
@@ -49,13 +50,13 @@ export class SeenIds {
   }
 
   /**
-   * Loads the stored rows before the first batch: the newest `limit` of those with a time
-   * at or after `fromMs`. When the limit cut them, coverage starts after the oldest loaded.
+   * Loads the stored rows of the partition before the first batch: the newest `maxIds` by
+   * time. All of them (`cut` false) cover every time; else coverage starts after the oldest.
    */
-  restore(rows: readonly RowIdentity[], fromMs: number, cut: boolean): void {
+  restore(rows: readonly RowIdentity[], cut: boolean): void {
     for (const row of rows) this.remember(row);
     const oldest = rows.reduce((min, row) => Math.min(min, row.timeMs), Number.POSITIVE_INFINITY);
-    this.coveredFrom = cut ? oldest + 1 : fromMs;
+    this.coveredFrom = cut ? oldest + 1 : Number.NEGATIVE_INFINITY;
     this.restoredOnce = true;
   }
 
@@ -92,41 +93,32 @@ export class SeenIds {
 
   /** Records the rows of a batch once ClickHouse has them, then keeps the record bounded. */
   record(rows: readonly RowIdentity[]): void {
-    // The batch's oldest time, not its newest: one row with a clock far ahead must not
-    // evict the whole record.
-    let oldest = Number.POSITIVE_INFINITY;
-    for (const row of rows) {
-      this.remember(row);
-      oldest = Math.min(oldest, row.timeMs);
-    }
-    if (Number.isFinite(oldest)) this.evictOlderThan(oldest - 2 * this.windowMs);
-    if (this.times.size > this.maxIds) this.evictOldestInserted(Math.floor(this.maxIds * 0.9));
+    for (const row of rows) this.remember(row);
+    if (this.times.size > this.maxIds) this.evictOldest(Math.floor(this.maxIds * 0.9));
   }
 
   private remember(row: RowIdentity): void {
-    // Re-inserting moves the key to the end, so insertion order stays roughly time order.
-    this.times.delete(row.key);
     this.times.set(row.key, row.timeMs);
   }
 
-  /** Drops from the oldest inserted while older than `cutoffMs`; what stays is still covered. */
-  private evictOlderThan(cutoffMs: number): void {
-    if (cutoffMs <= this.coveredFrom) return;
+  /**
+   * Keeps the newest `target` ids by time and covers from the oldest time kept: every row at
+   * or after it is still here. (Rare: once per tenth of maxIds new ids; sorting is fine.)
+   */
+  private evictOldest(target: number): void {
+    const times = [...this.times.values()].sort((a, b) => a - b);
+    const threshold = times[times.length - target] ?? Number.NEGATIVE_INFINITY;
     for (const [key, time] of this.times) {
-      if (time >= cutoffMs) break;
-      this.times.delete(key);
+      if (time < threshold) this.times.delete(key);
     }
-    // Rows older than the cutoff may remain (inserted later); they are harmless extras.
-    this.coveredFrom = cutoffMs;
-  }
-
-  private evictOldestInserted(target: number): void {
-    let newestDropped = Number.NEGATIVE_INFINITY;
-    for (const [key, time] of this.times) {
-      if (this.times.size <= target) break;
-      this.times.delete(key);
-      newestDropped = Math.max(newestDropped, time);
+    let coveredFrom = threshold;
+    if (this.times.size > this.maxIds) {
+      // Many ids share the threshold time: drop those too.
+      for (const [key, time] of this.times) {
+        if (time === threshold) this.times.delete(key);
+      }
+      coveredFrom = threshold + 1;
     }
-    this.coveredFrom = Math.max(this.coveredFrom, newestDropped + 1);
+    this.coveredFrom = Math.max(this.coveredFrom, coveredFrom);
   }
 }

@@ -34,12 +34,11 @@ function since(fromMs: number): string {
 export class StoredIdsStore {
   constructor(private readonly client: ClickHouseClient) {}
 
-  /** The newest `limit` rows of the partition below `beforeOffset` with a time from `fromMs`; `cut` when there were more. */
+  /** The newest `limit` rows (by time) of the partition below `beforeOffset`; `cut` when there were more. */
   async restore(
     columns: RowIdentityColumns,
     partition: number,
     beforeOffset: number,
-    fromMs: number,
     limit: number,
   ): Promise<{ rows: RowIdentity[]; cut: boolean }> {
     const { table, idColumn, timeColumn } = columns;
@@ -47,10 +46,9 @@ export class StoredIdsStore {
       query: `SELECT tenant, toString(${idColumn}) AS id, toUnixTimestamp64Milli(${timeColumn}) AS t
               FROM ${table}
               WHERE kafka_partition = {partition:UInt32} AND kafka_offset < {before:UInt64}
-                AND ${timeColumn} >= {from:DateTime64(3, 'UTC')}
               ORDER BY ${timeColumn} DESC
               LIMIT {limit:UInt64}`,
-      query_params: { partition, before: beforeOffset, from: since(fromMs), limit: limit + 1 },
+      query_params: { partition, before: beforeOffset, limit: limit + 1 },
       format: 'JSONEachRow',
     });
     const rows = (await result.json<StoredRow>()).map(toIdentity);
