@@ -8,6 +8,7 @@ import { CourseReportsModule } from './course-reports/course-reports.module';
 import { HttpMetricsModule } from './http-metrics/http-metrics.module';
 import { LearnerReportsModule } from './learner-reports/learner-reports.module';
 import { SqlModule } from './sql/sql.module';
+import { LearnerAdminModule } from './learner-admin/learner-admin.module';
 import { WarehouseModule } from './warehouse/warehouse.module';
 
 export const APP_NAME = 'analytics-api';
@@ -26,6 +27,7 @@ export class AppModule {
         CourseReportsModule,
         LearnerReportsModule,
         SqlModule,
+        LearnerAdminModule.forRoot(env),
       ],
     };
   }

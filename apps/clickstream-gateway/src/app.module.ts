@@ -8,13 +8,18 @@ import { CaliperModule } from './caliper/caliper.module';
 import { type EdxIdentity, EdxEventsModule } from './edx/edx-events.module';
 import { GatewayExceptionFilter } from './http/gateway-exception.filter';
 import { GatewayKafkaModule } from './kafka/gateway-kafka.module';
+import { type LearnerPseudonymsFor } from './learners/learner-identity.tokens';
 import { ClickstreamMetricsModule } from './metrics/clickstream-metrics.module';
 
 export const APP_NAME = 'clickstream-gateway';
 
 @Module({})
 export class ClickstreamGatewayModule {
-  static forRoot(env: Environment, identity: EdxIdentity): DynamicModule {
+  static forRoot(
+    env: Environment,
+    identity: EdxIdentity,
+    pseudonyms: LearnerPseudonymsFor,
+  ): DynamicModule {
     return {
       module: ClickstreamGatewayModule,
       imports: [
@@ -23,7 +28,7 @@ export class ClickstreamGatewayModule {
         GatewayKafkaModule.forRoot(env),
         ClickstreamMetricsModule,
         EdxEventsModule.forRoot(identity),
-        CaliperModule,
+        CaliperModule.forRoot(pseudonyms),
       ],
       providers: [{ provide: APP_FILTER, useClass: GatewayExceptionFilter }],
     };

@@ -1,6 +1,10 @@
 /** Creates the clickstream gateway and starts listening on CLICKSTREAM_GATEWAY_PORT. */
 import { ConfigError, type Environment } from '@learnpulse/config';
-import { edxLearnerPseudonyms, NO_COURSE_METADATA } from '@learnpulse/mappers';
+import {
+  edxLearnerPseudonyms,
+  NO_COURSE_METADATA,
+  tenantLearnerPseudonyms,
+} from '@learnpulse/mappers';
 import { createNestApp } from '@learnpulse/observability';
 import { type INestApplication } from '@nestjs/common';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -9,6 +13,7 @@ import { configureHttp } from './http/configure-http';
 import {
   type CourseMetadataFor,
   type LearnerIdentifiersFor,
+  type LearnerPseudonymsFor,
   type LmsRootUrlFor,
 } from './learners/learner-identity.tokens';
 
@@ -26,13 +31,18 @@ export interface ClickstreamGatewayOptions {
  * The pseudonym key is required rather than defaulted: only this app writes pseudonyms, and a
  * built-in key would make every install's pseudonyms reversible by anyone who reads this code.
  */
-function pseudonymsOf(env: Environment): LearnerIdentifiersFor {
+function pseudonymKey(env: Environment): string {
   const key = env.LEARNER_PSEUDONYM_KEY;
   if (key === undefined) {
     throw new ConfigError([
       'LEARNER_PSEUDONYM_KEY: required by clickstream-gateway (the secret of the learner pseudonyms, at least 32 characters; e.g. `openssl rand -base64 32`)',
     ]);
   }
+  return key;
+}
+
+function pseudonymsOf(env: Environment): LearnerIdentifiersFor {
+  const key = pseudonymKey(env);
   // One provider per tenant for the life of the process, so its memo of identities is reused.
   const providers = new Map<string, ReturnType<typeof edxLearnerPseudonyms>>();
   return (tenant) => {
@@ -59,7 +69,9 @@ export async function bootstrapClickstreamGateway(
     courses: options.courses ?? (() => NO_COURSE_METADATA),
     lmsRootUrl: lmsRootUrlsOf(env),
   };
-  return createNestApp(ClickstreamGatewayModule.forRoot(env, identity), {
+  // Caliper actors are pseudonymised like edX users, whatever edX identity the caller chose.
+  const caliperPseudonyms: LearnerPseudonymsFor = tenantLearnerPseudonyms(pseudonymKey(env));
+  return createNestApp(ClickstreamGatewayModule.forRoot(env, identity, caliperPseudonyms), {
     env,
     app: APP_NAME,
     port: env.CLICKSTREAM_GATEWAY_PORT,

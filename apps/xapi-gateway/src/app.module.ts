@@ -10,6 +10,7 @@ import { GatewayKafkaModule } from './kafka/gateway-kafka.module';
 import { StatementQueriesModule } from './statement-queries/statement-queries.module';
 import { StatementsModule } from './statements/statements.module';
 import { KnownIdsModule } from './known-ids/known-ids.module';
+import { LearnerPseudonymsModule } from './learners/learner-pseudonyms.module';
 import { StoreModule } from './store/store.module';
 
 export const APP_NAME = 'xapi-gateway';
@@ -22,6 +23,7 @@ export class XapiGatewayModule {
       imports: [
         ObservabilityModule.forRoot({ app: APP_NAME, env }),
         AuthModule.forRoot(env),
+        LearnerPseudonymsModule.forRoot(env),
         GatewayKafkaModule.forRoot(env),
         StoreModule.forRoot(env),
         KnownIdsModule.forRoot(env),

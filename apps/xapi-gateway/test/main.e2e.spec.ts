@@ -43,6 +43,14 @@ describe('xapi-gateway main.js', () => {
     assert.match(stderr, /XAPI_GATEWAY_PORT/);
   });
 
+  it('exits non-zero naming LEARNER_PSEUDONYM_KEY when it is missing', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, XAPI_GATEWAY_PORT: String(await freePort()) };
+    delete env.LEARNER_PSEUDONYM_KEY;
+    const { code, stderr } = await run(env).exited;
+    assert.equal(code, 78);
+    assert.match(stderr, /LEARNER_PSEUDONYM_KEY: required by xapi-gateway/);
+  });
+
   it('serves, then on SIGTERM flushes the producer and exits 0', async () => {
     const port = await freePort();
     const key = uniqueName('key');
@@ -54,6 +62,7 @@ describe('xapi-gateway main.js', () => {
       DEMO_TENANT: uniqueName('t'),
       DEMO_LRS_KEY: key,
       DEMO_LRS_SECRET: secret,
+      LEARNER_PSEUDONYM_KEY: randomBytes(32).toString('base64url'),
     });
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitFor('the gateway to be live', async () => {

@@ -16,6 +16,7 @@ import {
   TOPICS,
 } from '@learnpulse/kafka';
 import { basicAuthHeader } from '@learnpulse/auth';
+import { learnerPseudonym } from '@learnpulse/mappers';
 import { testEnvironment, uniqueName } from '@learnpulse/testing';
 import { type INestApplication } from '@nestjs/common';
 import { type Kafka } from 'kafkajs';
@@ -169,7 +170,16 @@ describe('POST /xapi/statements (real Kafka)', () => {
       assert.equal(event.action, 'completed');
       assert.equal(event.courseId, `https://lms.example/${marker}/course`);
       assert.equal(event.occurredAt, Date.parse('2024-05-01T12:00:00.000Z'));
-      assert.match(event.learnerId, new RegExp(`^mbox:mailto:learner[0-2]@${marker}\\.example$`));
+      // Pseudonymised per tenant: the HMAC of the actor's identifier, never the email itself.
+      const actors = [0, 1, 2].map((n) =>
+        learnerPseudonym(
+          env.LEARNER_PSEUDONYM_KEY ?? '',
+          tenant,
+          `mbox:mailto:learner${n}@${marker}.example`,
+        ),
+      );
+      assert.ok(actors.includes(event.learnerId), event.learnerId);
+      assert.doesNotMatch(event.learnerId, /@/);
     }
   });
 

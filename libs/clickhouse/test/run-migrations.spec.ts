@@ -42,6 +42,7 @@ describe('runMigrations', () => {
       '0012_video_engagement',
       '0013_risk_assessments',
       '0014_xapi_statement_keys',
+      '0050_gdpr_audit',
     ]);
     const tables = await rows<{ name: string; comment: string }>(
       client,
@@ -62,6 +63,7 @@ describe('runMigrations', () => {
         'enrolment_current_mv',
         'enrolment_history',
         'enrolment_history_mv',
+        'gdpr_audit',
         'learner_daily_activity',
         'learner_daily_activity_mv',
         'learner_risk_latest',
@@ -96,7 +98,7 @@ describe('runMigrations', () => {
   it('applies each migration once and records version, name and checksum', async () => {
     const again = await runMigrations(client, engine.env);
     assert.deepEqual(again.applied, []);
-    assert.equal(again.alreadyApplied.length, 14);
+    assert.equal(again.alreadyApplied.length, 15);
     const recorded = await rows<{ version: number; name: string; checksum: string; n: string }>(
       client,
       'SELECT version, name, checksum, count() OVER (PARTITION BY version) AS n FROM schema_migrations FINAL ORDER BY version',
@@ -118,6 +120,7 @@ describe('runMigrations', () => {
         [12, 'video_engagement', '1'],
         [13, 'risk_assessments', '1'],
         [14, 'xapi_statement_keys', '1'],
+        [50, 'gdpr_audit', '1'],
       ],
     );
     for (const r of recorded) assert.match(r.checksum, /^[0-9a-f]{64}$/);
@@ -182,7 +185,7 @@ describe('runMigrations', () => {
       );
       assert.deepEqual(
         versions.map((v) => v.version),
-        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 50],
       );
       assert.deepEqual((await runMigrations(a, env)).applied, []);
     } finally {

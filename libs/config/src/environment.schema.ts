@@ -240,6 +240,12 @@ export const environmentSchema = z.object({
     .string()
     .min(32, 'LEARNER_PSEUDONYM_KEY must be at least 32 characters')
     .optional(),
+  /**
+   * Operator token of the admin endpoints (analytics-api `/admin/...`: learner erase and export),
+   * sent as `Authorization: Bearer <token>`; without it those endpoints do not exist. Never a
+   * tenant credential. `npm start` generates one.
+   */
+  ADMIN_TOKEN: z.string().min(32, 'ADMIN_TOKEN must be at least 32 characters').optional(),
   /** Per-tenant Open edX LMS root URLs; a tenant without one gets it from each event's host. */
   EDX_LMS_ROOT_URLS: lmsRootUrls.default([]),
   /** Browser origins allowed to call the xAPI gateway (CORS): "*" or "https://a.example,https://b.example". */

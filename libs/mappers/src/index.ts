@@ -62,7 +62,15 @@ export {
   type EdxRecordOptions,
   type EdxRecords,
 } from './edx/edx-event-records';
-export { edxLearnerPseudonyms, learnerPseudonym } from './edx/learner-pseudonym';
+export { edxLearnerPseudonyms } from './edx/learner-pseudonym';
+export {
+  learnerPseudonym,
+  learnerPseudonyms,
+  type LearnerPseudonyms,
+  PSEUDONYM_PATTERN,
+  pseudonymiseLearningEvent,
+  tenantLearnerPseudonyms,
+} from './pseudonyms/learner-pseudonyms';
 export type {
   CourseMetadataLookup,
   EdxXapiOptions,

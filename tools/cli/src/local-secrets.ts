@@ -20,6 +20,7 @@ const localSecretsSchema = z.object({
   demoCaliperToken: z.string().regex(CALIPER_TOKEN_PATTERN),
   learnerPseudonymKey: z.string().min(32),
   webhookSigningKey: z.string().min(32),
+  adminToken: z.string().min(32),
 });
 export type LocalSecrets = z.infer<typeof localSecretsSchema>;
 
@@ -30,6 +31,7 @@ function freshSecrets(): LocalSecrets {
     demoCaliperToken: `${DEMO_CALIPER_TOKEN_KEY}.${fresh()}`,
     learnerPseudonymKey: randomBytes(32).toString('base64url'),
     webhookSigningKey: randomBytes(32).toString('base64url'),
+    adminToken: randomBytes(32).toString('base64url'),
   };
 }
 
@@ -41,6 +43,22 @@ function readSecrets(file: string): Partial<Record<keyof LocalSecrets, unknown>>
   } catch {
     return {};
   }
+}
+
+/**
+ * The secrets `npm start` generated, for the CLI commands that talk to that running system
+ * (import, learner erase/export), without creating any: only the valid ones, none when absent.
+ */
+export function readLocalSecrets(home: string): Partial<LocalSecrets> {
+  const existing = readSecrets(path.resolve(home, 'demo-secrets.json'));
+  return Object.fromEntries(
+    Object.keys(localSecretsSchema.shape).flatMap((name) => {
+      const kept = localSecretsSchema.shape[name as keyof LocalSecrets].safeParse(
+        existing[name as keyof LocalSecrets],
+      );
+      return kept.success ? [[name, kept.data]] : [];
+    }),
+  );
 }
 
 export function loadOrCreateLocalSecrets(home: string): LocalSecrets {
@@ -61,4 +79,20 @@ export function loadOrCreateLocalSecrets(home: string): LocalSecrets {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   return secrets;
+}
+
+/**
+ * The environment with the secrets a running `npm start` generated as defaults (the pseudonym
+ * key, the operator token), so CLI commands on the same machine agree with it; the environment
+ * wins, and nothing is created.
+ */
+export function withLocalSecretDefaults(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const local = readLocalSecrets(env.LEARNPULSE_HOME ?? '.local');
+  return {
+    ...(local.learnerPseudonymKey === undefined
+      ? {}
+      : { LEARNER_PSEUDONYM_KEY: local.learnerPseudonymKey }),
+    ...(local.adminToken === undefined ? {} : { ADMIN_TOKEN: local.adminToken }),
+    ...env,
+  };
 }

@@ -1,5 +1,5 @@
 /** The `learnpulse` command line. */
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import {
   credentialAddCommand,
   credentialHashCommand,
@@ -9,6 +9,7 @@ import {
 import { demoCommand } from './commands/demo.command';
 import { IMPORT_EXIT_USAGE, importCommand } from './commands/import.command';
 import { riskEvaluateCommand } from './commands/risk.command';
+import { learnerEraseCommand, learnerExportCommand } from './commands/learner.command';
 import { serveCommand } from './commands/serve.command';
 import { sqlUserCreateCommand, sqlUserDropCommand } from './commands/sql-user.command';
 import { stackDownCommand, stackStatusCommand, stackUpCommand } from './commands/stack.command';
@@ -151,6 +152,35 @@ export async function main(argv: string[]): Promise<void> {
     .description('drop the tenant user and its row policies')
     .requiredOption('--tenant <tenant>', 'tenant slug')
     .action(sqlUserDropCommand);
+  const learner = program.command('learner').description('GDPR requests about one learner');
+  const learnerOptions = (command: Command): Command =>
+    command
+      .requiredOption('--tenant <tenant>', 'tenant slug')
+      .requiredOption(
+        '--learner <id>',
+        'mailto:<email>, account:<homePage>|<name>, an edX user id, a Caliper IRI, oulad:<id>, or the pseudonym',
+      )
+      .option('--operator <name>', 'who asks, for the audit (default: OS user@host)')
+      .addOption(
+        new Option('--via <route>', 'api: the running analytics-api; direct: ClickHouse itself')
+          .choices(['auto', 'api', 'direct'])
+          .default('auto'),
+      )
+      .option('--url <url>', 'analytics-api origin (default from HTTP_HOST, ANALYTICS_API_PORT)');
+  learnerOptions(
+    learner
+      .command('erase')
+      .description(
+        'remove the learner from every table, rollup and the statement store; tombstones; audit',
+      ),
+  )
+    .option('--json', 'print the report as JSON')
+    .action(learnerEraseCommand);
+  learnerOptions(
+    learner.command('export').description('everything held about the learner, as JSON'),
+  )
+    .option('--out <file>', 'write to this file (mode 600) instead of stdout')
+    .action(learnerExportCommand);
 
   await program.parseAsync(argv);
 }

@@ -6,6 +6,7 @@
  */
 import { loadConfig } from '@learnpulse/config';
 import { learningEventCodec } from '@learnpulse/events';
+import { learnerPseudonym, PSEUDONYM_PATTERN } from '@learnpulse/mappers';
 import { createKafka, TOPICS } from '@learnpulse/kafka';
 import {
   endOffsets,
@@ -38,9 +39,12 @@ interface CliRun {
   stderr: string;
 }
 
+/** The gateways' key: every import pseudonymises its learners with it. */
+const PSEUDONYM_KEY = 'import-e2e-pseudonym-key-of-32-characters';
+
 function startCli(args: string[], env: Record<string, string>) {
   const child = spawn(process.execPath, [cli, 'import', ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', LEARNER_PSEUDONYM_KEY: PSEUDONYM_KEY, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -290,5 +294,14 @@ describe('learnpulse import (child process, real Kafka)', () => {
       new Set(['AAA-2013J', 'BBB-2013J']),
     );
     assert.ok(events.every((event) => event.source === 'csv'));
+    // Pseudonymised like every other path: the HMAC of oulad:<id_student>, per tenant.
+    const firstStudent = (rows[0] ?? '').split(',')[2]?.trim() ?? '';
+    assert.ok(
+      events.some(
+        (e) => e.learnerId === learnerPseudonym(PSEUDONYM_KEY, tenant, `oulad:${firstStudent}`),
+      ),
+      firstStudent,
+    );
+    assert.ok(events.every((event) => PSEUDONYM_PATTERN.test(event.learnerId)));
   });
 });

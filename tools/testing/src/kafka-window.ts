@@ -23,6 +23,8 @@ export interface ReadMessage {
   partition: number;
   key: string;
   value: Buffer;
+  /** The record had a null value (a tombstone); `value` is then empty. */
+  tombstone: boolean;
 }
 
 /** Every record of `topic` in [from, to) per partition, in offset order within a partition. */
@@ -54,6 +56,7 @@ export async function readBetween(
         partition,
         key: message.key?.toString('utf8') ?? '',
         value: message.value ?? Buffer.alloc(0),
+        tombstone: message.value === null,
       });
       if (offset + 1n >= end) pending.delete(partition);
       if (pending.size === 0) finish();

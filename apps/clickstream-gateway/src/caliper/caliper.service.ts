@@ -8,12 +8,14 @@ import {
   type CaliperEnvelope,
   mapCaliperEnvelope,
   parseCaliperJson,
+  pseudonymiseLearningEvent,
   validateCaliperEnvelope,
 } from '@learnpulse/mappers';
 import { LOGGER, type Logger } from '@learnpulse/observability';
 import { Inject, Injectable } from '@nestjs/common';
 import { MAX_REPORTED_ERRORS } from '../edx/edx-request-body';
 import { EventsNotStoredError, InvalidCaliperEnvelopeError } from '../http/http.errors';
+import { LEARNER_PSEUDONYMS, type LearnerPseudonymsFor } from '../learners/learner-identity.tokens';
 
 import { PRODUCER } from '../kafka/kafka.tokens';
 import { ClickstreamMetrics } from '../metrics/clickstream-metrics';
@@ -42,6 +44,7 @@ export class CaliperService {
     @Inject(PRODUCER) private readonly producer: ReliableProducer,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly metrics: ClickstreamMetrics,
+    @Inject(LEARNER_PSEUDONYMS) private readonly pseudonyms: LearnerPseudonymsFor,
   ) {}
 
   async ingest(text: string, context: CaliperRequestContext): Promise<CaliperIngestResult> {
@@ -63,10 +66,11 @@ export class CaliperService {
       throw new InvalidCaliperEnvelopeError(errors.slice(0, MAX_REPORTED_ERRORS));
     }
     // validateCaliperEnvelope passed: the value has the envelope's shape.
-    const { events, entities } = mapCaliperEnvelope(parsed.value as CaliperEnvelope, {
-      tenant,
-      receivedAt,
-    });
+    const mapped = mapCaliperEnvelope(parsed.value as CaliperEnvelope, { tenant, receivedAt });
+    // The actor IRI names a person: only its per-tenant pseudonym goes to Kafka.
+    const pseudonymOf = this.pseudonyms(tenant);
+    const events = mapped.events.map((event) => pseudonymiseLearningEvent(event, pseudonymOf));
+    const { entities } = mapped;
     if (events.length > 0) {
       try {
         await this.producer.send([learningEventRecords(events)]);

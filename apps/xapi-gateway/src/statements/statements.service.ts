@@ -5,7 +5,7 @@
  * LearningEvents and their attachment data to Kafka in one send, and only then answer.
  */
 import { type ReliableProducer } from '@learnpulse/kafka';
-import { learningEventOfStatement } from '@learnpulse/mappers';
+import { learningEventOfStatement, pseudonymiseLearningEvent } from '@learnpulse/mappers';
 import { LOGGER, type Logger } from '@learnpulse/observability';
 import {
   normaliseStatement,
@@ -25,6 +25,10 @@ import { attachmentRecords } from '../attachments/attachment-records';
 import { type EncodedAttachment, type MultipartPart } from '../attachments/multipart';
 import { verifySignedStatements } from '../attachments/signed-statement';
 import { KnownStatementIds } from '../known-ids/known-statement-ids';
+import {
+  LEARNER_PSEUDONYMS,
+  type LearnerPseudonymsFor,
+} from '../learners/learner-pseudonyms.module';
 import { PRODUCER } from '../kafka/kafka.tokens';
 import { StatementStore } from '../store/statement-store.service';
 import { type RecentStatement, RecentStatements, type Reservation } from './recent-statements';
@@ -117,6 +121,7 @@ export class StatementsService {
     private readonly metrics: StatementMetrics,
     private readonly store: StatementStore,
     private readonly known: KnownStatementIds,
+    @Inject(LEARNER_PSEUDONYMS) private readonly pseudonyms: LearnerPseudonymsFor,
   ) {}
 
   /** POST: one statement or an array; resolves to the ids once Kafka has every new one. */
@@ -393,13 +398,15 @@ export class StatementsService {
         ),
       ),
     );
+    const pseudonymOf = this.pseudonyms(tenant);
     try {
       await this.producer.send([
         ...statementRecords(
           tenant,
           fresh.map((candidate) => candidate.stored),
           receivedAt,
-          learningEventOfStatement,
+          (owner, statement, at) =>
+            pseudonymiseLearningEvent(learningEventOfStatement(owner, statement, at), pseudonymOf),
         ),
         ...attachmentRecords(
           tenant,

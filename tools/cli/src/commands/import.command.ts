@@ -28,6 +28,7 @@ import { runImport } from '../import/import-run';
 import { importSummary } from '../import/import-summary';
 import { progressReporterFor } from '../import/progress-reporter.factory';
 import { RejectionReportWriter } from '../import/rejection-report.writer';
+import { withLocalSecretDefaults } from '../local-secrets';
 
 export interface ImportCommandOptions {
   tenant?: string;
@@ -130,7 +131,8 @@ export async function importCommand(
   options: ImportCommandOptions,
 ): Promise<void> {
   try {
-    const outcome = await importFiles(formatName, inputs, options, loadConfig());
+    const env = loadConfig(withLocalSecretDefaults());
+    const outcome = await importFiles(formatName, inputs, options, env);
     process.stdout.write(`${importSummary(outcome).join('\n')}\n`);
     process.exitCode = exitCodeOf(outcome);
   } catch (error) {

@@ -57,6 +57,7 @@ export async function startCommand(): Promise<void> {
     DEMO_CALIPER_TOKEN: secrets.demoCaliperToken,
     LEARNER_PSEUDONYM_KEY: secrets.learnerPseudonymKey,
     WEBHOOK_SIGNING_KEY: secrets.webhookSigningKey,
+    ADMIN_TOKEN: secrets.adminToken,
     ...process.env,
   });
   const demoSecret = env.DEMO_LRS_SECRET ?? secrets.demoLrsSecret;
@@ -114,6 +115,9 @@ export async function startCommand(): Promise<void> {
   );
   say(
     `  metrics          GET /metrics on each port with "Authorization: Bearer ${env.METRICS_TOKEN ?? '(METRICS_TOKEN unset)'}"`,
+  );
+  say(
+    `  operator token   ADMIN_TOKEN ${process.env.ADMIN_TOKEN === undefined ? `in ${home}/demo-secrets.json` : 'from the environment'} (for learnpulse learner erase|export)`,
   );
   if (course !== undefined) {
     say();

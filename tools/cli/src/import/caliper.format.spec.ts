@@ -4,7 +4,10 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { learningEventCodec } from '@learnpulse/events';
 import { TOPICS } from '@learnpulse/kafka';
+import { learnerPseudonyms, PSEUDONYM_PATTERN } from '@learnpulse/mappers';
 import { mapCaliperRecord } from './caliper.format';
+
+const pseudonyms = learnerPseudonyms('import-spec-pseudonym-key-of-32-chars!', 'acme');
 
 const FIXTURES = path.resolve(__dirname, '../../../../../../shared/fixtures/caliper');
 const RECEIVED = Date.parse('2026-01-01T00:00:00Z');
@@ -26,7 +29,7 @@ describe('import caliper', () => {
             ? 'event'
             : 'other';
         if (kind === 'other') continue;
-        const result = mapCaliperRecord(record, 'acme', RECEIVED);
+        const result = mapCaliperRecord(record, 'acme', RECEIVED, pseudonyms);
         if ('errors' in result) {
           // An envelope of entities only has no learner action to import.
           assert.equal(kind, 'envelope', `${folder}/${name}: ${JSON.stringify(result.errors)}`);
@@ -37,6 +40,7 @@ describe('import caliper', () => {
           const event = learningEventCodec.decode(message.value as Buffer);
           assert.equal(event.source, 'caliper');
           assert.equal(message.key, `acme:${event.learnerId}`);
+          assert.match(event.learnerId, PSEUDONYM_PATTERN);
           events += 1;
         }
       }
@@ -45,19 +49,29 @@ describe('import caliper', () => {
   });
 
   it('refuses an entity alone, and an invalid event with its rule', () => {
-    const entity = mapCaliperRecord(fixture('v1p2', 'caliperEntityAgent.json'), 'acme', RECEIVED);
+    const entity = mapCaliperRecord(
+      fixture('v1p2', 'caliperEntityAgent.json'),
+      'acme',
+      RECEIVED,
+      pseudonyms,
+    );
     assert.ok('errors' in entity);
     assert.match(entity.errors[0]!.rule, /envelope or event/);
     const invalid = readdirSync(path.join(FIXTURES, 'invalid')).find(
       (name) => name.startsWith('caliperEvent') && !name.includes('BadJson'),
     );
     assert.ok(invalid !== undefined);
-    const refused = mapCaliperRecord(fixture('invalid', invalid), 'acme', RECEIVED);
+    const refused = mapCaliperRecord(fixture('invalid', invalid), 'acme', RECEIVED, pseudonyms);
     assert.ok('errors' in refused && refused.errors.length > 0, invalid);
   });
 
   it('refuses text that is not JSON', () => {
-    const result = mapCaliperRecord({ line: 1, raw: '{"a":', value: null }, 'acme', RECEIVED);
+    const result = mapCaliperRecord(
+      { line: 1, raw: '{"a":', value: null },
+      'acme',
+      RECEIVED,
+      pseudonyms,
+    );
     assert.ok('errors' in result);
     assert.match(result.errors[0]!.rule, /JSON/);
   });

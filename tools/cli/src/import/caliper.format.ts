@@ -10,16 +10,20 @@ import {
   type CaliperEvent,
   mapCaliperEnvelope,
   mapCaliperEventToLearningEvent,
+  type LearnerPseudonyms,
   parseCaliperJson,
+  pseudonymiseLearningEvent,
   validateCaliperDocument,
 } from '@learnpulse/mappers';
 import { learningEventRecords } from '@learnpulse/kafka';
 import { type ImportFormat, type MapResult, type SourceRecord } from './import-format';
+import { importPseudonyms } from './import-pseudonyms';
 
 export function mapCaliperRecord(
   record: SourceRecord,
   tenant: string,
   receivedAt: number,
+  pseudonymOf: LearnerPseudonyms,
 ): MapResult {
   const parsed = parseCaliperJson(record.raw);
   if (!parsed.ok) return { errors: [...parsed.errors] };
@@ -32,13 +36,22 @@ export function mapCaliperRecord(
       if (events.length === 0) {
         return { errors: [{ path: 'data', rule: 'must hold at least one event to import' }] };
       }
-      return { records: [learningEventRecords(events)] };
+      return {
+        records: [
+          learningEventRecords(
+            events.map((event) => pseudonymiseLearningEvent(event, pseudonymOf)),
+          ),
+        ],
+      };
     }
     case 'event':
       return {
         records: [
           learningEventRecords([
-            mapCaliperEventToLearningEvent(parsed.value as CaliperEvent, options),
+            pseudonymiseLearningEvent(
+              mapCaliperEventToLearningEvent(parsed.value as CaliperEvent, options),
+              pseudonymOf,
+            ),
           ]),
         ],
       };
@@ -59,12 +72,14 @@ export const caliperFormat: ImportFormat = {
   description:
     'Caliper 1.1/1.2 envelopes or events: one per line (.ndjson) or a JSON array (.json)',
   syntaxes: ['json-lines', 'json-document'],
-  prepare: (run) =>
-    Promise.resolve({
+  prepare: (run) => {
+    const pseudonymOf = importPseudonyms(run);
+    return Promise.resolve({
       identity: 'caliper',
       imports: () => true,
       mapperFor: () => ({
-        mapRecord: (record) => mapCaliperRecord(record, run.tenant, run.receivedAt),
+        mapRecord: (record) => mapCaliperRecord(record, run.tenant, run.receivedAt, pseudonymOf),
       }),
-    }),
+    });
+  },
 };

@@ -15,6 +15,7 @@ import {
   type OuladRow,
   ouladTableName,
   parseOuladStartDate,
+  pseudonymiseLearningEvent,
 } from '@learnpulse/mappers';
 import path from 'node:path';
 import {
@@ -24,6 +25,10 @@ import {
   type PreparedFormat,
 } from './import-format';
 import { learningEventRecords } from '@learnpulse/kafka';
+import { importPseudonyms } from './import-pseudonyms';
+
+/** The identity an OULAD student is pseudonymised from (and `learner erase --learner` takes). */
+export const ouladLearnerIdentity = (student: string): string => `oulad:${student}`;
 
 /** The CSV dialects `--format` accepts. */
 export const CSV_DIALECTS = ['oulad'] as const;
@@ -67,6 +72,7 @@ async function prepareOulad(run: ImportRun): Promise<PreparedFormat> {
   }
   requireLookup(run, 'studentVle', 'vle');
   requireLookup(run, 'studentAssessment', 'assessments');
+  const pseudonymOf = importPseudonyms(run);
   const lookups = await loadLookups(run);
   return {
     identity: 'csv:oulad',
@@ -83,7 +89,11 @@ async function prepareOulad(run: ImportRun): Promise<PreparedFormat> {
             { tenant: run.tenant, startDate, receivedAt: run.receivedAt, line: record.line },
             lookups,
           );
-          return 'errors' in result ? result : { records: [learningEventRecords(result.events)] };
+          if ('errors' in result) return result;
+          const events = result.events.map((event) =>
+            pseudonymiseLearningEvent(event, pseudonymOf, ouladLearnerIdentity),
+          );
+          return { records: [learningEventRecords(events)] };
         },
       };
     },

@@ -7,7 +7,11 @@ import {
   statementRecords,
   type XapiStatement,
 } from '@learnpulse/xapi';
+import { learnerPseudonym, learnerPseudonyms } from '@learnpulse/mappers';
 import { mapXapiRecord } from './xapi.format';
+
+const KEY = 'import-spec-pseudonym-key-of-32-chars!';
+const pseudonyms = learnerPseudonyms(KEY, 'acme');
 
 const receivedAt = Date.UTC(2024, 4, 1);
 const statement: XapiStatement = {
@@ -18,7 +22,12 @@ const statement: XapiStatement = {
 };
 
 function records(value: unknown) {
-  const result = mapXapiRecord({ line: 1, raw: JSON.stringify(value), value }, 'acme', receivedAt);
+  const result = mapXapiRecord(
+    { line: 1, raw: JSON.stringify(value), value },
+    'acme',
+    receivedAt,
+    pseudonyms,
+  );
   assert.ok('records' in result, JSON.stringify(result));
   return result.records;
 }
@@ -34,7 +43,14 @@ describe('xapi import format', () => {
       [{ ...normalised, id: normalised.id.toLowerCase() }],
       receivedAt,
     );
-    assert.deepEqual(records(statement), expected);
+    const actual = records(statement);
+    // The stored statement is verbatim; the LearningEvent carries the learner's pseudonym.
+    assert.deepEqual(actual[0], expected[0]);
+    const event = learningEventCodec.decode(actual[1]?.messages[0]?.value as Buffer);
+    const plain = learningEventCodec.decode(expected[1]?.messages[0]?.value as Buffer);
+    const pseudonym = learnerPseudonym(KEY, 'acme', 'account:https://lms.example|7');
+    assert.deepEqual(event, { ...plain, learnerId: pseudonym });
+    assert.equal(actual[1]?.messages[0]?.key, `acme:${pseudonym}`);
   });
 
   it('gives a statement without an id the same id and key on every import', () => {
@@ -54,6 +70,7 @@ describe('xapi import format', () => {
       { line: 3, raw: '{}', value: { ...statement, verb: { id: 'nope' } } },
       'acme',
       receivedAt,
+      pseudonyms,
     );
     assert.deepEqual(result, {
       errors: [{ path: 'statement.verb.id', rule: 'must be an absolute IRI' }],
@@ -80,6 +97,7 @@ describe('xapi import format', () => {
       },
       'acme',
       receivedAt,
+      pseudonyms,
     );
     assert.ok('errors' in result);
     assert.equal(result.errors[0]?.path, 'statement.attachments[0].fileUrl');

@@ -9,7 +9,11 @@
  * store: a re-used id with other content, or voiding of a voiding statement, is not refused
  * here (the first record of an id wins downstream).
  */
-import { learningEventOfStatement } from '@learnpulse/mappers';
+import {
+  learningEventOfStatement,
+  type LearnerPseudonyms,
+  pseudonymiseLearningEvent,
+} from '@learnpulse/mappers';
 import { type XapiSpecVersion } from '@learnpulse/xapi';
 import {
   lrsAuthority,
@@ -25,6 +29,7 @@ import {
   type RecordError,
   type SourceRecord,
 } from './import-format';
+import { importPseudonyms } from './import-pseudonyms';
 
 /** Statements that say they are 1.0.x follow 1.0.3's rules, as with the LRS's version header. */
 function versionOf(value: unknown): XapiSpecVersion {
@@ -54,7 +59,12 @@ function attachmentErrors(statement: XapiStatement): RecordError[] {
   return errors;
 }
 
-export function mapXapiRecord(record: SourceRecord, tenant: string, receivedAt: number): MapResult {
+export function mapXapiRecord(
+  record: SourceRecord,
+  tenant: string,
+  receivedAt: number,
+  pseudonymOf: LearnerPseudonyms,
+): MapResult {
   const version = versionOf(record.value);
   const errors = validateStatement(record.value, { version });
   if (errors.length > 0) return { errors };
@@ -72,19 +82,25 @@ export function mapXapiRecord(record: SourceRecord, tenant: string, receivedAt: 
   });
   // The LRS stores ids in lower case (UUIDs compare case-insensitively).
   const stored = { ...normalised, id: normalised.id.toLowerCase() };
-  return { records: statementRecords(tenant, [stored], receivedAt, learningEventOfStatement) };
+  return {
+    records: statementRecords(tenant, [stored], receivedAt, (owner, value, at) =>
+      pseudonymiseLearningEvent(learningEventOfStatement(owner, value, at), pseudonymOf),
+    ),
+  };
 }
 
 export const xapiFormat: ImportFormat = {
   name: 'xapi',
   description: 'xAPI statements: one per line (.ndjson, .log) or a JSON array (.json)',
   syntaxes: ['json-lines', 'json-document'],
-  prepare: (run) =>
-    Promise.resolve({
+  prepare: (run) => {
+    const pseudonymOf = importPseudonyms(run);
+    return Promise.resolve({
       identity: 'xapi',
       imports: () => true,
       mapperFor: () => ({
-        mapRecord: (record) => mapXapiRecord(record, run.tenant, run.receivedAt),
+        mapRecord: (record) => mapXapiRecord(record, run.tenant, run.receivedAt, pseudonymOf),
       }),
-    }),
+    });
+  },
 };
