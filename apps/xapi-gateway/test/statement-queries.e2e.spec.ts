@@ -362,6 +362,39 @@ describe('GET /xapi/statements (writer + gateway, real Kafka and ClickHouse)', (
     );
   });
 
+  it('lists statements targeting a match through chains of up to three StatementRefs', async () => {
+    const marker = uniqueName('refs');
+    const [targetId] = await post(statement(marker, 1));
+    // Each one points at the one before; their own actor never matches the filter.
+    const chain: string[] = [];
+    for (let hop = 1; hop <= 4; hop++) {
+      const [id] = await post({
+        id: randomUUID(),
+        actor: agent(marker, 9),
+        verb: { id: 'http://adlnet.gov/expapi/verbs/commented', display: { 'en-US': 'commented' } },
+        object: { objectType: 'StatementRef', id: chain.at(-1) ?? targetId },
+      });
+      chain.push(id ?? '');
+    }
+    await readable(chain.at(-1) ?? '');
+    const a1 = encodeURIComponent(JSON.stringify(agent(marker, 1)));
+    const listed = await listUntil(`?agent=${a1}&ascending=true`, 4);
+    assert.deepEqual(
+      listed.statements.map((s) => s.id),
+      [targetId, ...chain.slice(0, 3)],
+    );
+    // The filters combine: the chain matches a verb and agent its target has, not others.
+    const both = await list(`?agent=${a1}&verb=${encodeURIComponent(COMPLETED)}&ascending=true`);
+    assert.deepEqual(
+      both.statements.map((s) => s.id),
+      [targetId, ...chain.slice(0, 3)],
+    );
+    const none = await list(
+      `?agent=${a1}&verb=${encodeURIComponent('http://adlnet.gov/expapi/verbs/commented')}`,
+    );
+    assert.deepEqual(none.statements, []);
+  });
+
   it('keeps tenants apart and restricts statements/read/mine to the caller', async () => {
     const marker = uniqueName('tenants');
     const parent = encodeURIComponent(`https://lms.example/${marker}/course`);

@@ -27,4 +27,6 @@ export const TENANT_UNREADABLE_TABLES: Readonly<Record<string, string>> = {
   sink_offsets: 'sink bookkeeping, no tenant column',
   xapi_attachments: 'attachment bytes, served by the LRS attachment API only',
   xapi_attachments_ingest: 'Null-engine insert target, stores nothing',
+  xapi_statement_keys: 'the LRS filter index, a copy of xapi_statements columns tenants read there',
+  gdpr_audit: 'operator audit trail of erase and export requests',
 };

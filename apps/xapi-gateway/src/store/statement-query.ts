@@ -64,8 +64,6 @@ const VOIDED_IDS =
 interface KeyCondition {
   kind: 'agent' | 'related_agent' | 'verb' | 'activity' | 'related_activity' | 'registration';
   param: 'agent' | 'verb' | 'activity' | 'registration';
-  /** The same condition on xapi_statements' own columns (for StatementRef targets). */
-  column: string;
 }
 
 /**
@@ -75,49 +73,43 @@ interface KeyCondition {
 function keyConditions(filters: StatementQueryFilters): KeyCondition[] {
   const conditions: KeyCondition[] = [];
   if (filters.registration !== undefined) {
-    conditions.push({
-      kind: 'registration',
-      param: 'registration',
-      column: 'registration = {registration:UUID}',
-    });
+    conditions.push({ kind: 'registration', param: 'registration' });
   }
   if (filters.agent !== undefined) {
-    conditions.push(
-      filters.relatedAgents === true
-        ? { kind: 'related_agent', param: 'agent', column: 'has(related_agents, {agent:String})' }
-        : { kind: 'agent', param: 'agent', column: 'has(agents, {agent:String})' },
-    );
+    conditions.push({
+      kind: filters.relatedAgents === true ? 'related_agent' : 'agent',
+      param: 'agent',
+    });
   }
   if (filters.activity !== undefined) {
-    conditions.push(
-      filters.relatedActivities === true
-        ? {
-            kind: 'related_activity',
-            param: 'activity',
-            column: 'has(related_activities, {activity:String})',
-          }
-        : { kind: 'activity', param: 'activity', column: 'activity_id = {activity:String}' },
-    );
+    conditions.push({
+      kind: filters.relatedActivities === true ? 'related_activity' : 'activity',
+      param: 'activity',
+    });
   }
-  if (filters.verb !== undefined) {
-    conditions.push({ kind: 'verb', param: 'verb', column: 'verb_id = {verb:String}' });
-  }
+  if (filters.verb !== undefined) conditions.push({ kind: 'verb', param: 'verb' });
   return conditions;
 }
 
 const keyRange = (condition: KeyCondition): string =>
   `tenant = {tenant:String} AND kind = '${condition.kind}' AND key = {${condition.param}:String}`;
 
-/** The target matches, or targets (through up to `depth` more StatementRefs) one that does. */
-function targetMatches(conditions: readonly KeyCondition[], depth: number): string {
-  const own = conditions.map((condition) => condition.column).join(' AND ');
-  if (depth === 0) return `(${own})`;
-  return (
-    `((${own}) OR statement_ref_id IN (SELECT statement_id FROM xapi_statements ` +
-    `WHERE tenant = {tenant:String} AND statement_id IN (${REFERENCED_IDS}) ` +
-    `AND ${targetMatches(conditions, depth - 1)}))`
-  );
+/** The statements meeting every condition, from the driving key range narrowed by the others. */
+function matching(conditions: readonly KeyCondition[]): string[] {
+  const [driving, ...narrowing] = conditions as [KeyCondition, ...KeyCondition[]];
+  return [
+    keyRange(driving),
+    ...narrowing.map(
+      (condition) =>
+        `statement_id IN (SELECT statement_id FROM xapi_statement_keys WHERE ${keyRange(condition)})`,
+    ),
+  ];
 }
+
+/** Ids (in index key form) of the StatementRef statements that target one of `targets`. */
+const referencing = (targets: string): string =>
+  "SELECT toString(statement_id) FROM xapi_statement_keys WHERE tenant = {tenant:String} AND kind = 'target' " +
+  `AND key IN (${targets})`;
 
 function filterParams(filters: StatementQueryFilters): Record<string, string | number> {
   const params: Record<string, string | number> = {};
@@ -152,34 +144,33 @@ function pageConditions(filters: StatementQueryFilters, options: StatementQueryO
 /**
  * Which statements of a filtered listing belong on the page, as (stored, statement_id): the
  * page read from the index range of the driving filter, and the statements that match by
- * targeting a match through StatementRefs (xAPI "Filter Conditions for StatementRefs"; targets
- * match voided or not, and few statements are StatementRefs, so that set is small).
+ * targeting a match through up to STATEMENT_REF_DEPTH StatementRefs (xAPI "Filter Conditions
+ * for StatementRefs"; targets match voided or not). Both come from the index alone: a
+ * StatementRef's `target` row carries its own stored time, id and authority.
  */
 function filteredPageKeys(
   conditions: readonly KeyCondition[],
   page: readonly string[],
   order: string,
 ): string {
-  const [driving, ...narrowing] = conditions as [KeyCondition, ...KeyCondition[]];
-  const [, ...window] = page; // page[0] is the tenant, which the key range includes
-  const indexed = [
-    keyRange(driving),
-    ...window,
-    ...narrowing.map(
-      (condition) =>
-        `statement_id IN (SELECT statement_id FROM xapi_statement_keys WHERE ${keyRange(condition)})`,
-    ),
+  const [, ...window] = page; // page[0] is the tenant, which every key range includes
+  // Matches that some StatementRef points at (few), then the chains of references to them.
+  const targets = [
+    `SELECT toString(statement_id) FROM xapi_statement_keys WHERE ${matching(conditions).join(' AND ')} ` +
+      `AND statement_id IN (${REFERENCED_IDS})`,
   ];
+  while (targets.length < STATEMENT_REF_DEPTH) {
+    targets.push(referencing(targets[targets.length - 1] as string));
+  }
   const targeting = [
-    ...page,
-    `statement_id IN (SELECT statement_id FROM xapi_statement_keys WHERE tenant = {tenant:String} AND kind = 'target')`,
-    `statement_ref_id IN (SELECT statement_id FROM xapi_statements WHERE tenant = {tenant:String} ` +
-      `AND statement_id IN (${REFERENCED_IDS}) AND ${targetMatches(conditions, STATEMENT_REF_DEPTH - 1)})`,
+    "tenant = {tenant:String} AND kind = 'target'",
+    `key IN (${targets.join(' UNION ALL ')})`,
+    ...window,
   ];
   return (
-    `(SELECT stored, statement_id FROM xapi_statement_keys WHERE ${indexed.join(' AND ')} ` +
+    `(SELECT stored, statement_id FROM xapi_statement_keys WHERE ${[...matching(conditions), ...window].join(' AND ')} ` +
     `ORDER BY ${order} LIMIT {limit:UInt32}) ` +
-    `UNION ALL (SELECT stored, statement_id FROM xapi_statements WHERE ${targeting.join(' AND ')})`
+    `UNION ALL (SELECT stored, statement_id FROM xapi_statement_keys WHERE ${targeting.join(' AND ')})`
   );
 }
 
