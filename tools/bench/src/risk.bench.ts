@@ -143,7 +143,10 @@ async function loadPopulation(
       events += messages.length;
       const sent = producer.send([{ topic: TOPICS.learningEvents, messages }]);
       inFlight.add(sent);
-      void sent.finally(() => inFlight.delete(sent));
+      const forget = (): void => {
+        inFlight.delete(sent);
+      };
+      sent.then(forget, forget);
       if (inFlight.size >= LOAD_IN_FLIGHT) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
