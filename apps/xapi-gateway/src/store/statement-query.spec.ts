@@ -134,7 +134,7 @@ describe('statementsByIdsQuery', () => {
       '1d5fa2b4-6a63-4e9c-9e4f-0a2b3c4d5e6f',
     ]);
     assert.match(query, /tenant = \{tenant:String\} AND statement_id IN \{ids:Array\(UUID\)\}/);
-    assert.match(query, /voided_statement_id IN \{ids:Array\(UUID\)\}/);
+    assert.match(query, /is_voiding = 1 AND voided_target_id IN \{ids:Array\(UUID\)\}/);
     assert.match(query, /LIMIT 1 BY statement_id/);
     assert.deepEqual(params, {
       tenant: 'uni',

@@ -240,8 +240,11 @@ export function statementsByIdsQuery(tenant: string, statementIds: readonly stri
   return {
     query:
       'SELECT statement_id, statement, is_voiding, voided_target_id,\n' +
-      '  statement_id IN (SELECT voided_statement_id FROM xapi_voided_statements\n' +
-      '   WHERE tenant = {tenant:String} AND voided_statement_id IN {ids:Array(UUID)}) AS voided\n' +
+      // From the voiding statements themselves, not xapi_voided_statements: a view's rows land
+      // after its source's, so a voiding statement already readable could leave its target
+      // readable for a moment.
+      '  statement_id IN (SELECT assumeNotNull(voided_target_id) FROM xapi_statements\n' +
+      '   WHERE tenant = {tenant:String} AND is_voiding = 1 AND voided_target_id IN {ids:Array(UUID)}) AS voided\n' +
       'FROM xapi_statements\n' +
       'WHERE tenant = {tenant:String} AND statement_id IN {ids:Array(UUID)}\n' +
       'ORDER BY stored ASC\n' +
