@@ -15,3 +15,4 @@ export type { DemoCourse, DemoModule } from './demo-catalogue';
 export type { DemoStatement } from './demo-statement.types';
 export { DemoSendError } from './statement-sender';
 export type { DemoLogger } from './statement-sender';
+export { SeededRandom } from './seeded-random';
