@@ -202,7 +202,9 @@ runBenchmark(async (cleanup) => {
     headers: { Authorization: `Bearer ${metricsToken}` },
   }).then((r) => r.text());
   const metric = (name: string): number =>
-    Number(new RegExp(`^${name}\\{table="learning_events"\\} (\\S+)$`, 'm').exec(metrics)?.[1]);
+    Number(
+      new RegExp(`^${name}\\{[^}]*table="learning_events"[^}]*\\} (\\S+)$`, 'm').exec(metrics)?.[1],
+    );
   const inserts = metric('learnpulse_sink_insert_seconds_count');
   const insertSeconds = metric('learnpulse_sink_insert_seconds_sum');
   print(
