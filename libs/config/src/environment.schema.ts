@@ -269,7 +269,7 @@ export const environmentSchema = z.object({
   ANALYTICS_SQL_MAX_RESULT_BYTES: positiveInt.default(64 * 1024 * 1024),
 
   WAREHOUSE_CONSUMER_GROUP: z.string().min(1).default('warehouse-writer'),
-  WAREHOUSE_BATCH_MAX_ROWS: positiveInt.max(1_000_000).default(10_000),
+  WAREHOUSE_BATCH_MAX_ROWS: positiveInt.max(1_000_000).default(50_000),
   // Short, so a POSTed statement is readable by id well within 1 s (xAPI read-after-write);
   // under load batches fill by size long before this.
   WAREHOUSE_BATCH_MAX_WAIT_MS: positiveInt.max(60_000).default(200),

@@ -8,6 +8,7 @@ import {
   type EmbeddedEngine,
   type NativeConnection as ClientConnection,
 } from './embedded-engine';
+import { inlineInsertSettings } from './inline-insert-settings';
 
 type QueryParams = Parameters<ClientConnection['query']>[0];
 
@@ -56,8 +57,13 @@ export class EmbeddedConnection implements ClientConnection {
   command: ClientConnection['command'] = (params) =>
     this.run(params, (connection) => connection.command(params));
 
-  insert: ClientConnection['insert'] = (params) =>
-    this.run(params, (connection) => connection.insert(params));
+  insert: ClientConnection['insert'] = (params) => {
+    const inlined = inlineInsertSettings(params.query, params.clickhouse_settings, (name) =>
+      STATELESS_SETTINGS.has(name),
+    );
+    const rewritten = { ...params, query: inlined.query, clickhouse_settings: inlined.settings };
+    return this.run(rewritten, (connection) => connection.insert(rewritten));
+  };
 
   ping: ClientConnection['ping'] = async (params) => {
     if (this.closed) return { success: false, error: new Error('the ClickHouse client is closed') };
