@@ -77,16 +77,25 @@ export class SeenIds {
     rows: readonly RowIdentity[],
     lookedUp: ReadonlyMap<string, number[]> = new Map(),
   ): boolean[] {
+    // Hot path (every row of every batch): no closures or copied arrays per row.
+    const window = this.windowMs;
+    const anyNear = (times: readonly number[] | undefined, time: number): boolean => {
+      if (times === undefined) return false;
+      for (const other of times) if (Math.abs(other - time) <= window) return true;
+      return false;
+    };
     const inBatch = new Map<string, number[]>();
     return rows.map((row) => {
-      const near = (time: number): boolean => Math.abs(time - row.timeMs) <= this.windowMs;
       const stored = this.times.get(row.key);
-      const earlier = inBatch.get(row.key) ?? [];
+      const earlier = inBatch.get(row.key);
       const copy =
-        (stored !== undefined && near(stored)) ||
-        (lookedUp.get(row.key) ?? []).some(near) ||
-        earlier.some(near);
-      if (!copy) inBatch.set(row.key, [...earlier, row.timeMs]);
+        (stored !== undefined && Math.abs(stored - row.timeMs) <= window) ||
+        anyNear(lookedUp.get(row.key), row.timeMs) ||
+        anyNear(earlier, row.timeMs);
+      if (!copy) {
+        if (earlier === undefined) inBatch.set(row.key, [row.timeMs]);
+        else earlier.push(row.timeMs);
+      }
       return !copy;
     });
   }
