@@ -42,6 +42,7 @@ describe('runMigrations', () => {
       '0012_video_engagement',
       '0013_risk_assessments',
       '0014_xapi_statement_keys',
+      '0015_xapi_statement_pages',
       '0050_gdpr_audit',
     ]);
     const tables = await rows<{ name: string; comment: string }>(
@@ -79,6 +80,8 @@ describe('runMigrations', () => {
         'xapi_attachments_mv',
         'xapi_statement_keys',
         'xapi_statement_keys_mv',
+        'xapi_statement_pages',
+        'xapi_statement_pages_mv',
         'xapi_statements',
         'xapi_voided_statements',
         'xapi_voided_statements_mv',
@@ -98,7 +101,7 @@ describe('runMigrations', () => {
   it('applies each migration once and records version, name and checksum', async () => {
     const again = await runMigrations(client, engine.env);
     assert.deepEqual(again.applied, []);
-    assert.equal(again.alreadyApplied.length, 15);
+    assert.equal(again.alreadyApplied.length, 16);
     const recorded = await rows<{ version: number; name: string; checksum: string; n: string }>(
       client,
       'SELECT version, name, checksum, count() OVER (PARTITION BY version) AS n FROM schema_migrations FINAL ORDER BY version',
@@ -120,6 +123,7 @@ describe('runMigrations', () => {
         [12, 'video_engagement', '1'],
         [13, 'risk_assessments', '1'],
         [14, 'xapi_statement_keys', '1'],
+        [15, 'xapi_statement_pages', '1'],
         [50, 'gdpr_audit', '1'],
       ],
     );
@@ -185,7 +189,7 @@ describe('runMigrations', () => {
       );
       assert.deepEqual(
         versions.map((v) => v.version),
-        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 50],
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 50],
       );
       assert.deepEqual((await runMigrations(a, env)).applied, []);
     } finally {

@@ -53,8 +53,12 @@ describe('listStatementsQuery', () => {
     assert.match(query, /kind = 'agent' AND key = \{agent:String\}/);
     assert.match(query, /kind = 'activity' AND key = \{activity:String\}/);
     assert.match(query, /kind = 'verb' AND key = \{verb:String\}/);
-    // Everything filtered comes from the index; xapi_statements is only read for the page.
-    assert.equal(query.match(/FROM xapi_statements\b/g)?.length, 1);
+    // Everything filtered comes from the index; the page store is only read for the page.
+    assert.equal(query.match(/FROM xapi_statement_pages\b/g)?.length, 1);
+    // xapi_statements is read only to test the few statements some StatementRef targets.
+    const byReference =
+      /FROM xapi_statements WHERE tenant = \{tenant:String\} AND statement_id IN \(SELECT toUUID\(key\) FROM xapi_statement_keys WHERE tenant = \{tenant:String\} AND kind = 'target'\)/g;
+    assert.equal(query.match(/FROM xapi_statements\b/g)?.length, query.match(byReference)?.length);
     assert.match(query, /stored > fromUnixTimestamp64Milli\(\{since:Int64\}, 'UTC'\)/);
     assert.match(query, /stored <= fromUnixTimestamp64Milli\(\{until:Int64\}, 'UTC'\)/);
     assert.match(query, /authority_key = \{authorityKey:String\}/);
@@ -89,8 +93,15 @@ describe('listStatementsQuery', () => {
     // deepest chain nests DEPTH - 1 lookups of references inside the final one.
     const nested =
       "kind = 'target' AND key IN (SELECT toString(statement_id) FROM xapi_statement_keys WHERE tenant = {tenant:String} AND ";
-    assert.ok(query.includes(nested.repeat(STATEMENT_REF_DEPTH - 1)));
-    assert.ok(!query.includes(nested.repeat(STATEMENT_REF_DEPTH)));
+    const innermost =
+      "kind = 'target' AND key IN (SELECT toString(statement_id) FROM xapi_statements WHERE tenant = {tenant:String} AND ";
+    assert.ok(query.includes(nested.repeat(STATEMENT_REF_DEPTH - 2) + innermost));
+    assert.ok(!query.includes(nested.repeat(STATEMENT_REF_DEPTH - 1)));
+    // The referenced statements are tested on their own columns, as the index rows were made.
+    assert.match(
+      query,
+      /statement_id IN \(SELECT toUUID\(key\) FROM xapi_statement_keys WHERE tenant = \{tenant:String\} AND kind = 'target'\) AND verb_id = \{verb:String\}/,
+    );
     // Time filters apply to the returned statement only, not to its targets.
     const { query: timed } = listStatementsQuery(
       'uni',

@@ -1,5 +1,5 @@
 /**
- * The SQL of the statement store (tables of libs/clickhouse/migrations/0002 and 0005): pure
+ * The SQL of the statement store (tables of libs/clickhouse/migrations/0002, 0005, 0014 and 0015): pure
  * functions from filters to a parameterised query, so every filter has a unit test. Values only
  * ever travel as `{name:Type}` parameters.
  */
@@ -94,16 +94,59 @@ function keyConditions(filters: StatementQueryFilters): KeyCondition[] {
 const keyRange = (condition: KeyCondition): string =>
   `tenant = {tenant:String} AND kind = '${condition.kind}' AND key = {${condition.param}:String}`;
 
-/** The statements meeting every condition, from the driving key range narrowed by the others. */
+/**
+ * The statements meeting every condition, from the driving key range narrowed by the others.
+ * Each narrowing range is read for the driving range's ids only: a frequent value (a verb)
+ * would otherwise make a set of its whole range (agent + verb on 1M statements: 87 against
+ * 108 ms median).
+ */
 function matching(conditions: readonly KeyCondition[]): string[] {
   const [driving, ...narrowing] = conditions as [KeyCondition, ...KeyCondition[]];
+  const drivingIds = `SELECT statement_id FROM xapi_statement_keys WHERE ${keyRange(driving)}`;
   return [
     keyRange(driving),
     ...narrowing.map(
       (condition) =>
-        `statement_id IN (SELECT statement_id FROM xapi_statement_keys WHERE ${keyRange(condition)})`,
+        `statement_id IN (SELECT statement_id FROM xapi_statement_keys WHERE ${keyRange(condition)} ` +
+        `AND statement_id IN (${drivingIds}))`,
     ),
   ];
+}
+
+/**
+ * A condition on the xapi_statements columns the index rows of its kind come from (the
+ * SELECT of xapi_statement_keys_mv, migration 0014), to test a handful of statements by id.
+ */
+function columnCondition(condition: KeyCondition): string {
+  const value = `{${condition.param}:String}`;
+  switch (condition.kind) {
+    case 'agent':
+      return `has(agents, ${value})`;
+    case 'related_agent':
+      return `has(related_agents, ${value})`;
+    case 'verb':
+      return `verb_id = ${value}`;
+    case 'activity':
+      return `activity_id = ${value}`;
+    case 'related_activity':
+      return `has(related_activities, ${value})`;
+    case 'registration':
+      return `toString(assumeNotNull(registration)) = ${value} AND isNotNull(registration)`;
+  }
+}
+
+/**
+ * The statements some StatementRef targets that meet every condition, in index key form. It
+ * starts from the referenced ids (few) and tests their columns, rather than reading the
+ * filters' key ranges: this set is used at every hop, and a narrowing filter as frequent as a
+ * verb made each use build a set of its whole range (agent + verb: 1.0 s against 79 ms without
+ * the StatementRef part, on 1M statements).
+ */
+function referencedMatches(conditions: readonly KeyCondition[]): string {
+  return (
+    `SELECT toString(statement_id) FROM xapi_statements WHERE tenant = {tenant:String} ` +
+    `AND statement_id IN (${REFERENCED_IDS}) AND ${conditions.map(columnCondition).join(' AND ')}`
+  );
 }
 
 /** Ids (in index key form) of the StatementRef statements that target one of `targets`. */
@@ -155,10 +198,7 @@ function filteredPageKeys(
 ): string {
   const [, ...window] = page; // page[0] is the tenant, which every key range includes
   // Matches that some StatementRef points at (few), then the chains of references to them.
-  const targets = [
-    `SELECT toString(statement_id) FROM xapi_statement_keys WHERE ${matching(conditions).join(' AND ')} ` +
-      `AND statement_id IN (${REFERENCED_IDS})`,
-  ];
+  const targets = [referencedMatches(conditions)];
   while (targets.length < STATEMENT_REF_DEPTH) {
     targets.push(referencing(targets[targets.length - 1] as string));
   }
@@ -208,7 +248,9 @@ export function listStatementsQuery(
   return {
     query:
       'SELECT statement_id, toUnixTimestamp64Milli(stored) AS stored_ms, statement\n' +
-      'FROM xapi_statements\n' +
+      // The page store (migration 0015): the statements of a filtered page are scattered over
+      // the store, and its 256-row granules make each cost 256 rows of text, not ~5,000.
+      'FROM xapi_statement_pages\n' +
       `WHERE ${where.join('\n  AND ')}\n` +
       `ORDER BY ${order}\n` +
       // No `LIMIT 1 BY statement_id` here: it turns off reading in primary-key order, so every
