@@ -11,13 +11,14 @@ describe('failedRecordMessage', () => {
       offset: '17',
       key: Buffer.from('uni:l-1'),
       value,
-      headers: { 'x-request-id': Buffer.from('r-9'), n: 3 },
+      headers: { 'x-request-id': Buffer.from('r-9'), other: 'kept', n: 3, list: ['x'] },
       error: new TypeError('bad record'),
     });
     assert.equal(message.key, 'uni:l-1');
     assert.equal(message.value, value);
     assert.deepEqual(message.headers, {
       'x-request-id': 'r-9',
+      other: 'kept',
       'x-error': 'TypeError: bad record',
       'x-source-topic': 'learner.risk.v1',
       'x-source-partition': '1',

@@ -12,6 +12,8 @@ export {
 } from './reliable-producer';
 export type { ProducerMessage, ProducerRecord, ReliableProducerOptions } from './reliable-producer';
 export { checkKafka, KafkaUnavailableError } from './check-kafka';
+export { kafkaProviders, kafkaReadinessCheck } from './kafka-providers';
+export type { KafkaProvidersOptions } from './kafka-providers';
 export { patchKafkajsRequestQueue } from './request-queue.patch';
 export { learningEventRecords } from './learning-event-records';
 export { CompactedTopicReader } from './compacted-topic-reader';

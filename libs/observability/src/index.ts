@@ -5,3 +5,14 @@ export type { ObservabilityOptions } from './observability.options';
 export { createNestApp, type CreateNestAppOptions } from './create-nest-app';
 export { LOGGER, METRICS, READINESS_CHECKS, type ReadinessCheck } from './tokens';
 export { runService } from './run-service';
+export {
+  errorAnswer,
+  fastifyClientErrorStatus,
+  HTTP_REASONS,
+  reasonOf,
+  RETRY_AFTER_SECONDS,
+  toHttpErrorResponse,
+  unavailableAnswer,
+} from './http-error-response';
+export type { ErrorBody, ErrorResponse } from './http-error-response';
+export { ErrorResponseFilter } from './error-response.filter';

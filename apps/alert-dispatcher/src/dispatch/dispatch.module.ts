@@ -3,14 +3,8 @@
  * and the readiness check (global, so the observability module's health controller sees it).
  */
 import { type Environment } from '@learnpulse/config';
-import { checkKafka, createKafka } from '@learnpulse/kafka';
-import {
-  LOGGER,
-  type Logger,
-  METRICS,
-  READINESS_CHECKS,
-  type ReadinessCheck,
-} from '@learnpulse/observability';
+import { kafkaProviders, kafkaReadinessCheck } from '@learnpulse/kafka';
+import { LOGGER, METRICS, READINESS_CHECKS, type ReadinessCheck } from '@learnpulse/observability';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { type Kafka } from 'kafkajs';
 import { type Registry } from 'prom-client';
@@ -28,11 +22,11 @@ export class DispatchModule {
       providers: [
         { provide: DISPATCHER_ENV, useValue: env },
         { provide: DISPATCHER_TOPICS, useValue: topics },
-        {
-          provide: KAFKA,
-          useFactory: (logger: Logger) => createKafka(env, 'alert-dispatcher', logger),
-          inject: [LOGGER],
-        },
+        ...kafkaProviders(env, {
+          clientIdSuffix: 'alert-dispatcher',
+          kafka: KAFKA,
+          logger: LOGGER,
+        }),
         {
           provide: DispatcherMetrics,
           useFactory: (registry: Registry) => new DispatcherMetrics(registry),
@@ -40,9 +34,7 @@ export class DispatchModule {
         },
         {
           provide: READINESS_CHECKS,
-          useFactory: (kafka: Kafka): ReadinessCheck[] => [
-            { name: 'kafka', check: () => checkKafka(kafka) },
-          ],
+          useFactory: (kafka: Kafka): ReadinessCheck[] => [kafkaReadinessCheck(kafka)],
           inject: [KAFKA],
         },
         AlertDispatcherService,

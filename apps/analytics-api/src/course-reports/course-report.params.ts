@@ -5,14 +5,15 @@
 import { z } from 'zod';
 import type { ActivityRange } from '../course-activity/activity-range';
 import {
+  boundsAndPaging,
   combine,
-  cursorParam,
-  day,
+  dayRangeParams,
   idParam,
-  limitParam,
+  pagingParams,
   parsePathId,
   parseReportQuery,
   paging,
+  rangeAndPaging,
   reportQuery,
   withRange,
   type Paging,
@@ -23,8 +24,7 @@ export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export type RiskLevelName = (typeof RISK_LEVELS)[number];
 
 const engagementQuery = reportQuery({
-  from: day.optional(),
-  to: day.optional(),
+  ...dayRangeParams,
   interval: z.enum(['day', 'week'], { message: 'must be day or week' }).default('day'),
 });
 
@@ -51,11 +51,7 @@ export function parseEngagementParams(
   );
 }
 
-const objectListQuery = reportQuery({
-  objectId: idParam.optional(),
-  limit: limitParam,
-  cursor: cursorParam.optional(),
-});
+const objectListQuery = reportQuery({ objectId: idParam.optional(), ...pagingParams });
 
 export interface ObjectListParams {
   courseId: string;
@@ -81,11 +77,9 @@ export function parseObjectListParams(
 }
 
 const videosQuery = reportQuery({
-  from: day.optional(),
-  to: day.optional(),
+  ...dayRangeParams,
   objectId: idParam.optional(),
-  limit: limitParam,
-  cursor: cursorParam.optional(),
+  ...pagingParams,
 });
 
 export interface VideosParams extends ObjectListParams {
@@ -101,18 +95,10 @@ export function parseVideosParams(
     parsePathId('courseId', courseId),
     parseReportQuery(videosQuery, query),
     (id, q) => {
-      const range = withRange(q, now);
-      const page = paging(q, 's');
-      if (!range.ok || !page.ok) {
-        return {
-          ok: false,
-          errors: [...(range.ok ? [] : range.errors), ...(page.ok ? [] : page.errors)],
-        };
-      }
-      return {
-        ok: true,
-        value: { courseId: id, objectId: q.objectId, range: range.value, paging: page.value },
-      };
+      const both = rangeAndPaging(q, now, 's');
+      return both.ok
+        ? { ok: true, value: { courseId: id, objectId: q.objectId, ...both.value } }
+        : both;
     },
   );
 }
@@ -121,8 +107,7 @@ const enrolmentsQuery = reportQuery({
   status: z
     .enum(['enrolled', 'unenrolled', 'all'], { message: 'must be enrolled, unenrolled or all' })
     .default('enrolled'),
-  limit: limitParam,
-  cursor: cursorParam.optional(),
+  ...pagingParams,
 });
 
 export interface EnrolmentsParams {
@@ -149,10 +134,8 @@ export function parseEnrolmentsParams(
 
 const enrolmentHistoryQuery = reportQuery({
   learnerId: idParam.optional(),
-  from: day.optional(),
-  to: day.optional(),
-  limit: limitParam,
-  cursor: cursorParam.optional(),
+  ...dayRangeParams,
+  ...pagingParams,
 });
 
 export interface EnrolmentHistoryParams {
@@ -172,22 +155,10 @@ export function parseEnrolmentHistoryParams(
     parsePathId('courseId', courseId),
     parseReportQuery(enrolmentHistoryQuery, query),
     (id, q) => {
-      if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
-        return { ok: false, errors: [{ param: 'from', rule: `must not be after to (${q.to})` }] };
-      }
-      const page = paging(q, 'ns');
-      return page.ok
-        ? {
-            ok: true,
-            value: {
-              courseId: id,
-              learnerId: q.learnerId,
-              from: q.from,
-              to: q.to,
-              paging: page.value,
-            },
-          }
-        : page;
+      const both = boundsAndPaging(q, 'ns');
+      return both.ok
+        ? { ok: true, value: { courseId: id, learnerId: q.learnerId, ...both.value } }
+        : both;
     },
   );
 }
@@ -201,8 +172,7 @@ const levelList = z
 
 const atRiskQuery = reportQuery({
   level: levelList.default(['medium', 'high']),
-  limit: limitParam,
-  cursor: cursorParam.optional(),
+  ...pagingParams,
 });
 
 export interface AtRiskParams {

@@ -2,26 +2,23 @@
 import { z } from 'zod';
 import type { ActivityRange } from '../course-activity/activity-range';
 import {
+  boundsAndPaging,
   combine,
-  cursorParam,
-  day,
+  dayRangeParams,
   idParam,
-  limitParam,
-  paging,
+  pagingParams,
   parsePathId,
   parseReportQuery,
+  rangeAndPaging,
   reportQuery,
-  withRange,
   type Paging,
   type QueryResult,
 } from '../params/report-query';
 
 const activityQuery = reportQuery({
   courseId: idParam.optional(),
-  from: day.optional(),
-  to: day.optional(),
-  limit: limitParam,
-  cursor: cursorParam.optional(),
+  ...dayRangeParams,
+  ...pagingParams,
 });
 
 export interface LearnerActivityParams {
@@ -40,29 +37,19 @@ export function parseLearnerActivityParams(
     parsePathId('learnerId', learnerId),
     parseReportQuery(activityQuery, query),
     (id, q) => {
-      const range = withRange(q, now);
-      const page = paging(q, 'ss');
-      if (!range.ok || !page.ok) {
-        return {
-          ok: false,
-          errors: [...(range.ok ? [] : range.errors), ...(page.ok ? [] : page.errors)],
-        };
-      }
-      return {
-        ok: true,
-        value: { learnerId: id, courseId: q.courseId, range: range.value, paging: page.value },
-      };
+      const both = rangeAndPaging(q, now, 'ss');
+      return both.ok
+        ? { ok: true, value: { learnerId: id, courseId: q.courseId, ...both.value } }
+        : both;
     },
   );
 }
 
 const timelineQuery = reportQuery({
   courseId: idParam.optional(),
-  from: day.optional(),
-  to: day.optional(),
+  ...dayRangeParams,
   order: z.enum(['asc', 'desc'], { message: 'must be asc or desc' }).default('asc'),
-  limit: limitParam,
-  cursor: cursorParam.optional(),
+  ...pagingParams,
 });
 
 export interface TimelineParams {
@@ -83,23 +70,13 @@ export function parseTimelineParams(
     parsePathId('learnerId', learnerId),
     parseReportQuery(timelineQuery, query),
     (id, q) => {
-      if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
-        return { ok: false, errors: [{ param: 'from', rule: `must not be after to (${q.to})` }] };
-      }
-      const page = paging(q, 'ns');
-      return page.ok
+      const both = boundsAndPaging(q, 'ns');
+      return both.ok
         ? {
             ok: true,
-            value: {
-              learnerId: id,
-              courseId: q.courseId,
-              from: q.from,
-              to: q.to,
-              order: q.order,
-              paging: page.value,
-            },
+            value: { learnerId: id, courseId: q.courseId, order: q.order, ...both.value },
           }
-        : page;
+        : both;
     },
   );
 }

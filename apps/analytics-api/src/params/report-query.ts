@@ -32,6 +32,12 @@ export const limitParam = z
 
 export const cursorParam = z.string().min(1, 'must not be empty');
 
+/** `from` and `to` of a report over days, spread into its query shape. */
+export const dayRangeParams = { from: day.optional(), to: day.optional() };
+
+/** `limit` and `cursor` of a paged report, spread into its query shape. */
+export const pagingParams = { limit: limitParam, cursor: cursorParam.optional() };
+
 export type QueryResult<T> = { ok: true; value: T } | { ok: false; errors: ParamError[] };
 
 /** A strict object of query parameters whose unknown-key error lists the known ones. */
@@ -105,4 +111,38 @@ export function withRange(
 ): QueryResult<ActivityRange> {
   const range = resolveDayRange(query.from, query.to, now);
   return range.ok ? { ok: true, value: range.range } : range;
+}
+
+/** A resolved day range and a page, for reports over a range: every broken rule of both. */
+export function rangeAndPaging(
+  query: { from?: string | undefined; to?: string | undefined; limit: number; cursor?: string },
+  now: number,
+  shape: string,
+): QueryResult<{ range: ActivityRange; paging: Paging }> {
+  const range = withRange(query, now);
+  const page = paging(query, shape);
+  if (!range.ok || !page.ok) {
+    return {
+      ok: false,
+      errors: [...(range.ok ? [] : range.errors), ...(page.ok ? [] : page.errors)],
+    };
+  }
+  return { ok: true, value: { range: range.value, paging: page.value } };
+}
+
+/**
+ * Optional day bounds (both included, `from` not after `to`, no default range) and a page,
+ * for event lists in time order; a reversed range is reported before the cursor is read.
+ */
+export function boundsAndPaging(
+  query: { from?: string | undefined; to?: string | undefined; limit: number; cursor?: string },
+  shape: string,
+): QueryResult<{ from: string | undefined; to: string | undefined; paging: Paging }> {
+  if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
+    return { ok: false, errors: [{ param: 'from', rule: `must not be after to (${query.to})` }] };
+  }
+  const page = paging(query, shape);
+  return page.ok
+    ? { ok: true, value: { from: query.from, to: query.to, paging: page.value } }
+    : page;
 }

@@ -3,14 +3,8 @@
  * metrics, and the readiness check (global, so the observability module's health controller sees it).
  */
 import { type Environment } from '@learnpulse/config';
-import { checkKafka, createKafka } from '@learnpulse/kafka';
-import {
-  LOGGER,
-  type Logger,
-  METRICS,
-  READINESS_CHECKS,
-  type ReadinessCheck,
-} from '@learnpulse/observability';
+import { kafkaProviders, kafkaReadinessCheck } from '@learnpulse/kafka';
+import { LOGGER, METRICS, READINESS_CHECKS, type ReadinessCheck } from '@learnpulse/observability';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { type Kafka } from 'kafkajs';
 import { type Registry } from 'prom-client';
@@ -28,11 +22,7 @@ export class RiskEngineModule {
       providers: [
         { provide: ENGINE_ENV, useValue: env },
         { provide: ENGINE_TOPICS_TOKEN, useValue: topics },
-        {
-          provide: KAFKA,
-          useFactory: (logger: Logger) => createKafka(env, 'risk-engine', logger),
-          inject: [LOGGER],
-        },
+        ...kafkaProviders(env, { clientIdSuffix: 'risk-engine', kafka: KAFKA, logger: LOGGER }),
         {
           provide: EngineMetrics,
           useFactory: (registry: Registry) => new EngineMetrics(registry),
@@ -40,9 +30,7 @@ export class RiskEngineModule {
         },
         {
           provide: READINESS_CHECKS,
-          useFactory: (kafka: Kafka): ReadinessCheck[] => [
-            { name: 'kafka', check: () => checkKafka(kafka) },
-          ],
+          useFactory: (kafka: Kafka): ReadinessCheck[] => [kafkaReadinessCheck(kafka)],
           inject: [KAFKA],
         },
         RiskEngineService,

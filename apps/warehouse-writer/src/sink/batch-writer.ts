@@ -4,12 +4,17 @@
  * Every step is retried with the identical batch until it succeeds or the consumer stops.
  */
 import { type ClickHouseClient, insertDeduplicated } from '@learnpulse/clickhouse';
-import { type ProducerMessage, type ProducerRecord, TOPICS } from '@learnpulse/kafka';
+import {
+  errorHeaderText,
+  failedRecordMessage,
+  type ProducerMessage,
+  type ProducerRecord,
+  TOPICS,
+} from '@learnpulse/kafka';
 import { type Logger } from '@learnpulse/observability';
 import { type KafkaMessage } from 'kafkajs';
 import { type SinkTopic } from '../rows/sink-topics';
 import { batchToken, type OffsetRange, planBatch, type PlannedBatch } from './batch-plan';
-import { deadLetterMessage, errorText } from './dead-letter';
 import { DuplicateFilter } from './duplicate-filter';
 import { retryUntilDone, SinkStoppedError } from './retry';
 import { type SinkMetrics, type SinkStep } from './sink-metrics';
@@ -157,7 +162,7 @@ export class BatchWriter {
         rows.push(sinkTopic.toRow(message.value, { partition: batch.partition, offset }, message));
       } catch (error) {
         deadLetters.push(
-          deadLetterMessage({
+          failedRecordMessage({
             topic: batch.topic,
             partition: batch.partition,
             offset,
@@ -168,7 +173,7 @@ export class BatchWriter {
           }),
         );
         this.logger.warn(
-          { topic: batch.topic, partition: batch.partition, offset, error: errorText(error) },
+          { topic: batch.topic, partition: batch.partition, offset, error: errorHeaderText(error) },
           'record cannot be stored; sending it to the dead-letter topic',
         );
       }

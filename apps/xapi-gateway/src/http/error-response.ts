@@ -1,9 +1,18 @@
 /**
  * What a failed request answers: the status, the JSON body and any extra headers, from the
- * typed error that ended it. A pure function so every mapping has a unit test.
+ * typed error that ended it; what is not the gateway's own goes to the shared mapping of
+ * @learnpulse/observability. A pure function so every mapping has a unit test.
  */
-import { HttpException } from '@nestjs/common';
+import {
+  errorAnswer,
+  fastifyClientErrorStatus,
+  HTTP_REASONS,
+  type ErrorResponse as HttpErrorResponse,
+  toHttpErrorResponse,
+  unavailableAnswer,
+} from '@learnpulse/observability';
 import { type XapiValidationError } from '@learnpulse/xapi';
+import { HttpException } from '@nestjs/common';
 import {
   InvalidStatementsError,
   StatementsNotStoredError,
@@ -17,119 +26,43 @@ import {
   UnsupportedXapiVersionError,
 } from './http.errors';
 
-/** Seconds a client should wait before retrying after a 503. */
-export const RETRY_AFTER_SECONDS = 5;
+export type ErrorResponse = HttpErrorResponse<XapiValidationError>;
 
-export interface ErrorBody {
-  error: string;
-  message?: string;
-  errors?: readonly XapiValidationError[];
-  [detail: string]: unknown;
-}
-
-export interface ErrorResponse {
-  status: number;
-  body: ErrorBody;
-  headers: Record<string, string>;
-  /** True for a bug or an unknown failure: log it with its stack, answer without details. */
-  unexpected: boolean;
-}
-
-const REASONS: Record<number, string> = {
-  400: 'bad request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not found',
-  405: 'method not allowed',
-  408: 'request timeout',
-  409: 'conflict',
-  411: 'length required',
-  413: 'payload too large',
-  415: 'unsupported media type',
-  429: 'too many requests',
-  503: 'service unavailable',
-};
-
-function reasonOf(status: number): string {
-  return REASONS[status] ?? (status >= 500 ? 'server error' : 'request refused');
-}
-
-function answer(
-  status: number,
-  body: ErrorBody,
-  headers: Record<string, string> = {},
-): ErrorResponse {
-  return { status, body, headers, unexpected: false };
-}
-
-/** Fastify's own errors (body too large, bad media type) when they reach the filter unmapped. */
-function fastifyStatus(exception: Error): number | undefined {
-  const status = (exception as Error & { statusCode?: unknown }).statusCode;
-  return exception.name === 'FastifyError' &&
-    typeof status === 'number' &&
-    status >= 400 &&
-    status < 500
-    ? status
-    : undefined;
-}
+// The LRS answers 409 to a statement id already stored with other content (StatementConflictError).
+const REASONS: Readonly<Record<number, string>> = { ...HTTP_REASONS, 409: 'conflict' };
 
 export function toErrorResponse(exception: unknown): ErrorResponse {
   if (exception instanceof InvalidStatementsError) {
-    return answer(400, { error: 'invalid statement', errors: exception.errors });
+    return errorAnswer(400, { error: 'invalid statement', errors: exception.errors });
   }
   if (exception instanceof InvalidJsonBodyError) {
-    return answer(400, { error: 'invalid JSON', message: exception.message });
+    return errorAnswer(400, { error: 'invalid JSON', message: exception.message });
   }
   if (exception instanceof UnsupportedXapiVersionError) {
-    return answer(400, { error: 'unsupported xAPI version', message: exception.message });
+    return errorAnswer(400, { error: 'unsupported xAPI version', message: exception.message });
   }
   if (exception instanceof MissingXapiVersionError) {
-    return answer(400, { error: 'missing xAPI version', message: exception.message });
+    return errorAnswer(400, { error: 'missing xAPI version', message: exception.message });
   }
   if (exception instanceof AlternateRequestSyntaxError) {
-    return answer(400, { error: 'invalid alternate request', message: exception.message });
+    return errorAnswer(400, { error: 'invalid alternate request', message: exception.message });
   }
   if (exception instanceof TooManyStatementsError) {
-    return answer(413, { error: 'too many statements', message: exception.message });
+    return errorAnswer(413, { error: 'too many statements', message: exception.message });
   }
-  // xAPI refuses a body of the wrong type with 400 (conformance XAPI-00127), not 415.
-  if (exception instanceof UnsupportedMediaTypeError) {
-    return answer(400, { error: 'unsupported media type', message: exception.message });
+  // xAPI refuses a body of the wrong type with 400 (conformance XAPI-00127), not 415, and so
+  // a body type no parser takes (Fastify's 415, as itself or as Nest's HttpException).
+  if (exception instanceof UnsupportedMediaTypeError || isUnsupportedMediaType(exception)) {
+    return errorAnswer(400, { error: 'unsupported media type', message: exception.message });
   }
   if (exception instanceof StatementsNotStoredError) {
-    return answer(
-      503,
-      { error: 'service unavailable', message: exception.message },
-      { 'Retry-After': String(RETRY_AFTER_SECONDS) },
-    );
+    return unavailableAnswer(exception.message);
   }
-  if (exception instanceof HttpException) {
-    const status = exception.getStatus();
-    if (status === 415) {
-      // A body type no parser takes (Fastify's refusal): the same 400 as UnsupportedMediaTypeError.
-      return answer(400, { error: 'unsupported media type', message: exception.message });
-    }
-    const response = exception.getResponse();
-    // Structured bodies (health reports) keep their shape; plain messages get ours.
-    if (typeof response === 'object' && !('message' in response)) {
-      return answer(status, { error: reasonOf(status), ...response });
-    }
-    const message =
-      typeof response === 'string' ? response : (response as { message?: unknown }).message;
-    return answer(status, {
-      error: reasonOf(status),
-      message: Array.isArray(message) ? message.join('; ') : String(message),
-    });
-  }
-  if (exception instanceof Error) {
-    const status = fastifyStatus(exception);
-    if (status === 415) {
-      // A body type no parser takes: the same 400 as UnsupportedMediaTypeError.
-      return answer(400, { error: 'unsupported media type', message: exception.message });
-    }
-    if (status !== undefined) {
-      return answer(status, { error: reasonOf(status), message: exception.message });
-    }
-  }
-  return { status: 500, body: { error: 'internal error' }, headers: {}, unexpected: true };
+  return toHttpErrorResponse(exception, REASONS);
+}
+
+function isUnsupportedMediaType(exception: unknown): exception is Error {
+  return exception instanceof HttpException
+    ? exception.getStatus() === 415
+    : exception instanceof Error && fastifyClientErrorStatus(exception) === 415;
 }

@@ -4,38 +4,12 @@
  * Global because the observability module's health controller reads READINESS_CHECKS.
  */
 import { type Environment } from '@learnpulse/config';
-import { checkKafka, createKafka, ReliableProducer } from '@learnpulse/kafka';
-import {
-  LOGGER,
-  type Logger,
-  READINESS_CHECKS,
-  type ReadinessCheck,
-} from '@learnpulse/observability';
-import {
-  type DynamicModule,
-  Global,
-  Inject,
-  Injectable,
-  Module,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { kafkaProviders, kafkaReadinessCheck } from '@learnpulse/kafka';
+import { LOGGER, READINESS_CHECKS, type ReadinessCheck } from '@learnpulse/observability';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { type Kafka } from 'kafkajs';
 import { CLICKHOUSE_READINESS } from '../store/clickhouse-readiness';
 import { KAFKA, PRODUCER } from './kafka.tokens';
-
-@Injectable()
-class ProducerShutdown implements OnApplicationShutdown {
-  constructor(
-    @Inject(PRODUCER) private readonly producer: ReliableProducer,
-    @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  // Runs after Nest closed the HTTP server, so every accepted request has had its send queued.
-  async onApplicationShutdown(): Promise<void> {
-    await this.producer.close();
-    this.logger.info('kafka producer flushed and closed');
-  }
-}
 
 @Global()
 @Module({})
@@ -44,26 +18,20 @@ export class GatewayKafkaModule {
     return {
       module: GatewayKafkaModule,
       providers: [
-        {
-          provide: KAFKA,
-          useFactory: (logger: Logger): Kafka => createKafka(env, 'xapi-gateway', logger),
-          inject: [LOGGER],
-        },
-        {
-          provide: PRODUCER,
-          useFactory: (kafka: Kafka, logger: Logger): Promise<ReliableProducer> =>
-            ReliableProducer.connect(kafka, logger),
-          inject: [KAFKA, LOGGER],
-        },
+        ...kafkaProviders(env, {
+          clientIdSuffix: 'xapi-gateway',
+          kafka: KAFKA,
+          logger: LOGGER,
+          producer: PRODUCER,
+        }),
         {
           provide: READINESS_CHECKS,
           useFactory: (kafka: Kafka, clickhouse: ReadinessCheck): ReadinessCheck[] => [
-            { name: 'kafka', check: () => checkKafka(kafka) },
+            kafkaReadinessCheck(kafka),
             clickhouse,
           ],
           inject: [KAFKA, CLICKHOUSE_READINESS],
         },
-        ProducerShutdown,
       ],
       exports: [KAFKA, PRODUCER, READINESS_CHECKS],
     };
