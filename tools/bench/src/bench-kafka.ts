@@ -29,6 +29,7 @@ const log = (line: string): void => {
   print(`  [stack] ${line}`);
 };
 
+/** The broker, ready, with every topic of the stack created (stackUp creates them). */
 export async function startBenchKafka(cleanup: Cleanup): Promise<BenchKafka> {
   // The repo's jars (tools/stack/kafka/pom.xml, kafka-tools included), fetched once.
   const repoPaths = resolveStackPaths(loadConfig(), workspaceRoot);

@@ -6,7 +6,6 @@
  * generator share this machine's cores.
  */
 import { randomUUID } from 'node:crypto';
-import { ensureTopics } from '@learnpulse/kafka';
 import { startBenchKafka } from './bench-kafka';
 import { loadLine, print, runBenchmark, serveApps, servicePorts } from './bench-support';
 import { serviceEnv } from './gateway-under-test';
@@ -23,10 +22,6 @@ const MEASURE_MS = 15_000;
 runBenchmark(async (cleanup) => {
   print(loadLine());
   const kafka = await startBenchKafka(cleanup);
-  await ensureTopics(kafka.kafka, {
-    partitions: kafka.config.KAFKA_TOPIC_PARTITIONS,
-    replicationFactor: kafka.config.KAFKA_REPLICATION_FACTOR,
-  });
   const credentials = benchCredentials();
   const { gateway: port } = await servicePorts();
   const env = serviceEnv(kafka, credentials, {

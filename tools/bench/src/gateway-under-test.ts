@@ -10,7 +10,6 @@ import {
   runMigrations,
 } from '@learnpulse/clickhouse';
 import { loadConfig } from '@learnpulse/config';
-import { ensureTopics } from '@learnpulse/kafka';
 import { randomUUID } from 'node:crypto';
 import { type BenchKafka } from './bench-kafka';
 import { type Cleanup, serveApps, type ServedApps, servicePorts } from './bench-support';
@@ -113,10 +112,6 @@ export async function startGateway(
   const env = serviceEnv(kafka, credentials, {
     XAPI_GATEWAY_PORT: String(port),
     CHDB_PATH: cleanup.tempDir('bench-chdb'),
-  });
-  await ensureTopics(kafka.kafka, {
-    partitions: kafka.config.KAFKA_TOPIC_PARTITIONS,
-    replicationFactor: kafka.config.KAFKA_REPLICATION_FACTOR,
   });
   const lookups = await migrateStore(env, probe);
   const origin = `http://127.0.0.1:${port}`;

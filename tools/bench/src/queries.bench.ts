@@ -11,7 +11,7 @@
 import { loadConfig } from '@learnpulse/config';
 import { type DemoStatement } from '@learnpulse/demo';
 import { encodeStoredStatement } from '@learnpulse/events';
-import { ensureTopics, ReliableProducer, TOPICS } from '@learnpulse/kafka';
+import { ReliableProducer, TOPICS } from '@learnpulse/kafka';
 import { createLogger } from '@learnpulse/observability';
 import { normaliseStatement, type XapiAgent, type XapiStatement } from '@learnpulse/xapi';
 import { startBenchKafka } from './bench-kafka';
@@ -53,10 +53,6 @@ runBenchmark(async (cleanup) => {
   print('starting a Kafka broker for the benchmark (temp LEARNPULSE_HOME, free ports)');
   const kafka = await startBenchKafka(cleanup);
   const credentials = benchCredentials();
-  await ensureTopics(kafka.kafka, {
-    partitions: kafka.config.KAFKA_TOPIC_PARTITIONS,
-    replicationFactor: kafka.config.KAFKA_REPLICATION_FACTOR,
-  });
 
   // 1. The records, produced in chunks of one demo cohort each (a seed per chunk).
   const authority: XapiAgent = {

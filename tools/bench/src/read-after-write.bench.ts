@@ -6,7 +6,6 @@
  * `learnpulse serve warehouse-writer xapi-gateway` (one process: embedded ClickHouse) on the
  * benchmark's own broker; each probe POSTs one statement, then polls every 10 ms.
  */
-import { ensureTopics } from '@learnpulse/kafka';
 import { startBenchKafka } from './bench-kafka';
 import {
   loadLine,
@@ -33,10 +32,6 @@ runBenchmark(async (cleanup) => {
   print(loadLine());
   print('starting a Kafka broker for the benchmark (temp LEARNPULSE_HOME, free ports)');
   const kafka = await startBenchKafka(cleanup);
-  await ensureTopics(kafka.kafka, {
-    partitions: kafka.config.KAFKA_TOPIC_PARTITIONS,
-    replicationFactor: kafka.config.KAFKA_REPLICATION_FACTOR,
-  });
   const credentials = benchCredentials();
   const ports = await servicePorts();
   const env = serviceEnv(kafka, credentials, {

@@ -20,7 +20,7 @@
  * load generator included, counts).
  */
 import { riskAssessmentCodec } from '@learnpulse/events';
-import { ensureTopics, type ProducerMessage, ReliableProducer, TOPICS } from '@learnpulse/kafka';
+import { type ProducerMessage, ReliableProducer, TOPICS } from '@learnpulse/kafka';
 import { createLogger } from '@learnpulse/observability';
 import { loadConfig } from '@learnpulse/config';
 import { endOffsets, freePort, readBetween } from '@learnpulse/testing';
@@ -310,10 +310,6 @@ runBenchmark(async (cleanup) => {
   print(loadLine());
   print('starting a Kafka broker for the benchmark (temp LEARNPULSE_HOME, free ports)');
   const kafka = await startBenchKafka(cleanup);
-  await ensureTopics(kafka.kafka, {
-    partitions: kafka.config.KAFKA_TOPIC_PARTITIONS,
-    replicationFactor: kafka.config.KAFKA_REPLICATION_FACTOR,
-  });
   const [port, inspectPort] = await Promise.all([freePort(), freePort()]);
   const token = randomBytes(16).toString('hex');
   const env = serviceEnv(kafka, benchCredentials(), { RISK_ENGINE_PORT: String(port) });

@@ -19,7 +19,7 @@
  */
 import { type LearningEvent, learningEventCodec } from '@learnpulse/events';
 import { loadConfig } from '@learnpulse/config';
-import { ensureTopics, ReliableProducer, TOPICS, type ProducerMessage } from '@learnpulse/kafka';
+import { ReliableProducer, TOPICS, type ProducerMessage } from '@learnpulse/kafka';
 import { createLogger } from '@learnpulse/observability';
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
@@ -83,10 +83,6 @@ runBenchmark(async (cleanup) => {
   print(loadLine());
   print('starting a Kafka broker for the benchmark (temp LEARNPULSE_HOME, free ports)');
   const kafka = await startBenchKafka(cleanup);
-  await ensureTopics(kafka.kafka, {
-    partitions: kafka.config.KAFKA_TOPIC_PARTITIONS,
-    replicationFactor: kafka.config.KAFKA_REPLICATION_FACTOR,
-  });
   const credentials = benchCredentials();
   const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
   const term = new SyntheticTerm({
