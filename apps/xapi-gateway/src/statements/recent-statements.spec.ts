@@ -34,4 +34,29 @@ describe('RecentStatements', () => {
     assert.equal(recent.get('t', 'a'), undefined);
     assert.ok(recent.get('t', 'c'));
   });
+
+  it('counts a re-reserved id from its latest reservation when dropping the oldest', () => {
+    const recent = new RecentStatements({ maxEntries: 2 });
+    recent.reserve('t', 'a', content).commit();
+    recent.reserve('t', 'b', content).commit();
+    recent.reserve('t', 'a', { fingerprint: 'f2', isVoiding: false }).commit();
+    recent.reserve('t', 'c', content).commit();
+    assert.equal(recent.size, 2);
+    assert.equal(recent.get('t', 'b'), undefined);
+    assert.equal(recent.get('t', 'a')?.fingerprint, 'f2');
+    assert.ok(recent.get('t', 'c'));
+  });
+
+  it('expires entries in reservation order over many windows', () => {
+    let now = 0;
+    const recent = new RecentStatements({ ttlMs: 1_000, maxEntries: 1_000_000, now: () => now });
+    for (let i = 0; i < 50_000; i += 1) {
+      now = i;
+      recent.reserve('t', `id-${i}`, content).commit();
+    }
+    // Entries committed in the last second remain; older ones were evicted as time went on.
+    assert.equal(recent.size, 1_000);
+    assert.equal(recent.get('t', 'id-48999'), undefined);
+    assert.ok(recent.get('t', 'id-49000'));
+  });
 });
