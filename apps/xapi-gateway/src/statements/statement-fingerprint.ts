@@ -4,7 +4,7 @@
  * authority, version), attachments, Activity Definitions and the Verb's display; timestamps
  * count as instants, object members in sorted order, Group members in any order.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { parseIsoTimestamp } from '@learnpulse/xapi';
 
 const LRS_SET = new Set(['id', 'stored', 'authority', 'version', 'attachments']);
@@ -13,30 +13,41 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Canonical JSON of `value` found under `key`, reduced like the statement comparison. */
+/**
+ * Canonical JSON of `value` found under `key`, reduced like the statement comparison. Written
+ * as plain loops: it runs for every accepted statement, and the filter/map/join version
+ * allocated several arrays per object.
+ */
 function canonical(value: unknown, key: string | undefined): string {
   if (Array.isArray(value)) {
-    const items = value.map((item: unknown) => canonical(item, key));
-    if (key === 'member') items.sort();
-    return `[${items.join(',')}]`;
+    if (key === 'member') {
+      const items = value.map((item: unknown) => canonical(item, key));
+      items.sort();
+      return `[${items.join(',')}]`;
+    }
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      out += canonical(value[i], key);
+    }
+    return out + ']';
   }
   if (!isObject(value)) return JSON.stringify(value);
-  if (key === 'extensions') {
-    return canonicalPlain(value);
+  if (key === 'extensions') return canonicalPlain(value);
+  const keys = Object.keys(value).sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const inner = value[k];
+    if (inner === undefined || k === 'definition' || (key === 'verb' && k === 'display')) continue;
+    const text =
+      k === 'timestamp' && typeof inner === 'string'
+        ? String(parseIsoTimestamp(inner) ?? inner)
+        : canonical(inner, k);
+    out += `${first ? '' : ','}${JSON.stringify(k)}:${text}`;
+    first = false;
   }
-  const members = Object.keys(value)
-    .filter((k) => value[k] !== undefined && k !== 'definition')
-    .filter((k) => !(key === 'verb' && k === 'display'))
-    .sort()
-    .map((k) => {
-      const inner = value[k];
-      const text =
-        k === 'timestamp' && typeof inner === 'string'
-          ? String(parseIsoTimestamp(inner) ?? inner)
-          : canonical(inner, k);
-      return `${JSON.stringify(k)}:${text}`;
-    });
-  return `{${members.join(',')}}`;
+  return out + '}';
 }
 
 /** Extension values are kept as they are, only member order is canonical. */
@@ -54,5 +65,5 @@ export function statementFingerprint(statement: Record<string, unknown>): string
   for (const [key, value] of Object.entries(statement)) {
     if (!LRS_SET.has(key)) content[key] = value;
   }
-  return createHash('sha256').update(canonical(content, undefined)).digest('hex');
+  return hash('sha256', canonical(content, undefined), 'hex');
 }
