@@ -2,12 +2,21 @@
  * risk-engine on real Kafka (the run's own one-partition topics, so the partition holds the
  * whole cohort): the live engine and the replay (@learnpulse/risk called directly over the same
  * events) give the same scores; a change of level is published with the previous level; an
- * undecodable record goes to the dead-letter topic and the engine goes on.
+ * undecodable record goes to the dead-letter topic and the engine goes on; an erasure notice
+ * drops a learner, whose snapshot is tombstoned and never written again.
  */
 import { type Environment } from '@learnpulse/config';
-import { type RiskAssessment } from '@learnpulse/events';
+import { DAY_MS } from '@learnpulse/risk';
+import { encodeErasureNotice, type RiskAssessment } from '@learnpulse/events';
 import { createKafka, ReliableProducer } from '@learnpulse/kafka';
-import { freePort, testEnvironment, uniqueName, waitFor } from '@learnpulse/testing';
+import {
+  endOffsets,
+  freePort,
+  readBetween,
+  testEnvironment,
+  uniqueName,
+  waitFor,
+} from '@learnpulse/testing';
 import { type INestApplication } from '@nestjs/common';
 import { type Kafka } from 'kafkajs';
 import assert from 'node:assert/strict';
@@ -116,5 +125,59 @@ describe('risk-engine (real Kafka)', () => {
     assert.equal(letter.key, `${tenant}:steady-1`);
     assert.match(letter.error, /schema id 77/);
     assert.equal(letter.source, topics.events);
+  });
+
+  it('forgets an erased learner: its snapshot is tombstoned and the next tick does not bring it back', async () => {
+    const key = `${tenant}:silent-1`;
+    const from = await endOffsets(kafka, topics.state);
+    await producer.send([
+      {
+        topic: topics.erasures,
+        messages: [
+          {
+            key,
+            value: encodeErasureNotice({
+              tenant,
+              learnerId: 'silent-1',
+              auditId: 'spec-audit',
+              erasedAt: Date.now(),
+            }),
+          },
+        ],
+      },
+    ]);
+    const stateSince = async () =>
+      readBetween(kafka, topics.state, from, await endOffsets(kafka, topics.state));
+    const tombstoned = await waitFor('the tombstone of the erased learner', async () => {
+      const written = await stateSince();
+      return written.some((m) => m.key === key && m.tombstone) ? written : undefined;
+    });
+    assert.deepEqual(
+      tombstoned.filter((m) => m.key === key).map((m) => m.tombstone),
+      [true],
+    );
+    // A later day's event ticks the course: every learner still held is reassessed and written.
+    const last = events.at(-1);
+    assert.ok(last !== undefined);
+    const assessmentsBefore = (await readAssessments(kafka, topics.risk)).length;
+    await produceEvents(producer, topics.events, [
+      {
+        ...last,
+        eventId: uniqueName('after-erase'),
+        learnerId: 'steady-1',
+        occurredAt: last.occurredAt + 2 * DAY_MS,
+        receivedAt: last.occurredAt + 2 * DAY_MS,
+      },
+    ]);
+    await waitForCommitted(kafka, group, topics.events);
+    const written = await stateSince();
+    const learners = new Set(written.filter((m) => !m.tombstone).map((m) => m.key));
+    assert.ok(learners.has(`${tenant}:steady-2`), 'the tick wrote the other learners');
+    assert.ok(!learners.has(key), 'no snapshot of the erased learner after its tombstone');
+    const after = (await readAssessments(kafka, topics.risk)).slice(assessmentsBefore);
+    assert.ok(
+      !after.some((a) => a.learnerId === 'silent-1'),
+      'no assessment of the erased learner',
+    );
   });
 });

@@ -41,6 +41,7 @@ export async function isolatedTopics(kafka: Kafka, partitions: number): Promise<
     state: uniqueName('learnpulse.test.risk.state'),
     risk: uniqueName('learnpulse.test.risk.out'),
     deadLetters: uniqueName('learnpulse.test.risk.dlq'),
+    erasures: uniqueName('learnpulse.test.risk.erasures'),
   };
   const as = (declared: string, name: string) => {
     const spec = TOPIC_SPECS.find((s) => s.name === declared);
@@ -55,6 +56,7 @@ export async function isolatedTopics(kafka: Kafka, partitions: number): Promise<
       as(TOPICS.riskEngineState, topics.state),
       as(TOPICS.learnerRisk, topics.risk),
       as(TOPICS.learningEventsDlq, topics.deadLetters),
+      as(TOPICS.learnerErasures, topics.erasures),
     ],
   });
   return topics;

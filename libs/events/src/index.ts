@@ -41,6 +41,13 @@ export {
   type SchemaIssue,
 } from './schema-errors';
 export {
+  decodeErasureNotice,
+  encodeErasureNotice,
+  type ErasureNotice,
+  erasureNoticeKey,
+  erasureNoticeSchema,
+} from './erasure-notice';
+export {
   decodeStoredStatement,
   encodeStoredStatement,
   type StoredStatementRecord,

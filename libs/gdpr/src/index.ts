@@ -33,6 +33,13 @@ export {
   parseLearnerReference,
   subjectOfIdentities,
 } from './learner-subject';
-export { LEARNER_STATE_TOPICS, writeLearnerTombstones } from './learner-tombstones';
+export {
+  eraseLearnerOnKafka,
+  KAFKA_ERASURE_TOPICS,
+  type KafkaErasureTopics,
+  LEARNER_STATE_TOPICS,
+  LEARNER_VALUE_TOPICS,
+  type TombstoneOutcome,
+} from './learner-tombstones';
 export { MutationError } from './mutation-wait';
 export { readCatalogue, type WarehouseCatalogue } from './warehouse-catalogue';

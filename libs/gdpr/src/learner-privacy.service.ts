@@ -7,6 +7,7 @@ import { type ClickHouseClient } from '@learnpulse/clickhouse';
 import { storedCredentialSchema } from '@learnpulse/config';
 import { learnerPseudonym } from '@learnpulse/mappers';
 import { type Kafka } from 'kafkajs';
+import { type Logger } from 'pino';
 import { planErasure, STATEMENT_STORE } from './erasure-plan';
 import { type GdprAction, type GdprRequester, newAuditId, recordAudit } from './gdpr-audit';
 import { type ErasureCounts, eraseLearnerRows } from './learner-erasure';
@@ -17,7 +18,7 @@ import {
   parseLearnerReference,
   subjectOfIdentities,
 } from './learner-subject';
-import { LEARNER_STATE_TOPICS, writeLearnerTombstones } from './learner-tombstones';
+import { eraseLearnerOnKafka } from './learner-tombstones';
 import { readCatalogue } from './warehouse-catalogue';
 import { selectRows } from './warehouse-queries';
 
@@ -26,13 +27,17 @@ export interface LearnerPrivacyDeps {
   readonly kafka: Kafka;
   /** LEARNER_PSEUDONYM_KEY; without it only pseudonyms can be named. */
   readonly pseudonymKey: string | undefined;
+  readonly logger: Logger;
 }
 
 export interface ErasureReport extends ErasureCounts {
   readonly auditId: string;
   readonly tenant: string;
   readonly pseudonyms: readonly string[];
+  /** Tombstones written on the compacted topics that held the learner's state. */
   readonly tombstones: { readonly topics: readonly string[]; readonly keys: number };
+  /** Notices on learnpulse.erasures.v1, for running services to drop the learner. */
+  readonly notices: number;
 }
 
 export interface ExportReport {
@@ -92,22 +97,19 @@ export class LearnerPrivacy {
     return this.audited('erase', subject, requester, async (auditId) => {
       const plan = planErasure(await readCatalogue(this.deps.clickhouse));
       const counts = await eraseLearnerRows(this.deps.clickhouse, plan, subject);
-      const tombstones = await writeLearnerTombstones(
-        this.deps.kafka,
-        subject,
-        LEARNER_STATE_TOPICS,
-      );
+      const kafka = await eraseLearnerOnKafka(this.deps.kafka, subject, auditId, this.deps.logger);
       const report: ErasureReport = {
         auditId,
         tenant,
         pseudonyms: subject.pseudonyms,
         ...counts,
-        tombstones: { topics: tombstones.topics, keys: tombstones.keys.length },
+        tombstones: { topics: kafka.topics, keys: kafka.tombstones },
+        notices: kafka.notices,
       };
       return {
         result: report,
         rowCounts: sumCounts(counts),
-        tombstones: tombstones.keys.length * tombstones.topics.length,
+        tombstones: kafka.tombstones,
       };
     });
   }

@@ -1,28 +1,112 @@
 /**
- * Tombstones (null values) for the learner on every compacted topic keyed `tenant:learnerId`
- * (risk-engine.state.v1 today; any such topic added to TOPIC_SPECS is covered): compaction
- * then drops the learner's state, and a consumer restoring from the changelog forgets it.
+ * What `learner erase` does on Kafka:
+ * - a tombstone (null value) for the learner on every compacted topic keyed `tenant:learnerId`
+ *   (risk-engine.state.v1), and on every compacted topic whose values name the learner under a
+ *   derived key (alert-dispatcher.state.v1: its keys hash the learner with the course), found by
+ *   reading that topic; compaction then drops the state, and a restore forgets it;
+ * - an erasure notice per learner id on learnpulse.erasures.v1, last, so a running service
+ *   drops the learner from memory and cannot write its state back after the tombstone.
  */
-import { TOPIC_SPECS, type TopicSpec } from '@learnpulse/kafka';
+import { encodeErasureNotice } from '@learnpulse/events';
+import { CompactedTopicReader, TOPIC_SPECS, TOPICS, type TopicSpec } from '@learnpulse/kafka';
 import { type Kafka, Partitioners } from 'kafkajs';
+import { type Logger } from 'pino';
 import { learnerIdsOf, type LearnerSubject } from './learner-subject';
 
 export const LEARNER_STATE_TOPICS: readonly TopicSpec[] = TOPIC_SPECS.filter(
   (spec) => spec.compacted && spec.key === 'tenant:learnerId',
 );
 
-export interface TombstoneOutcome {
-  readonly topics: readonly string[];
-  readonly keys: readonly string[];
+export const LEARNER_VALUE_TOPICS: readonly TopicSpec[] = TOPIC_SPECS.filter(
+  (spec) => spec.compacted && spec.learnerInValue === true,
+);
+
+export interface KafkaErasureTopics {
+  /** Compacted topics keyed `tenant:learnerId`. */
+  readonly keyed: readonly TopicSpec[];
+  /** Compacted topics whose JSON values carry `tenant` and `learnerId`. */
+  readonly named: readonly TopicSpec[];
+  /** Where the erasure notices go. */
+  readonly notices: string;
 }
 
-export async function writeLearnerTombstones(
+export const KAFKA_ERASURE_TOPICS: KafkaErasureTopics = {
+  keyed: LEARNER_STATE_TOPICS,
+  named: LEARNER_VALUE_TOPICS,
+  notices: TOPICS.learnerErasures,
+};
+
+export interface TombstoneOutcome {
+  /** Topics that got at least one tombstone. */
+  readonly topics: readonly string[];
+  /** Tombstones written, over all topics. */
+  readonly tombstones: number;
+  /** The `tenant:learnerId` keys of the learner. */
+  readonly keys: readonly string[];
+  /** Erasure notices written. */
+  readonly notices: number;
+}
+
+function namesLearner(value: Buffer, tenant: string, learnerIds: ReadonlySet<string>): boolean {
+  try {
+    const parsed = JSON.parse(value.toString('utf8')) as { tenant?: unknown; learnerId?: unknown };
+    return (
+      parsed.tenant === tenant &&
+      typeof parsed.learnerId === 'string' &&
+      learnerIds.has(parsed.learnerId)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** The keys whose latest value on a compacted topic names one of the learner ids. */
+async function keysNamingLearner(
+  kafka: Kafka,
+  topic: string,
+  tenant: string,
+  learnerIds: ReadonlySet<string>,
+  logger: Logger,
+): Promise<string[]> {
+  const matching = new Set<string>();
+  const reader = await CompactedTopicReader.start(kafka, {
+    topic,
+    groupPrefix: 'learnpulse-gdpr-erase',
+    logger,
+    apply: ({ key, value }) => {
+      if (value !== null && namesLearner(value, tenant, learnerIds)) matching.add(key);
+      else matching.delete(key);
+    },
+  });
+  try {
+    await reader.caughtUp;
+  } finally {
+    await reader.stop();
+  }
+  return [...matching];
+}
+
+export async function eraseLearnerOnKafka(
   kafka: Kafka,
   subject: LearnerSubject,
-  topics: readonly TopicSpec[] = LEARNER_STATE_TOPICS,
+  auditId: string,
+  logger: Logger,
+  topics: KafkaErasureTopics = KAFKA_ERASURE_TOPICS,
 ): Promise<TombstoneOutcome> {
-  const keys = learnerIdsOf(subject).map((id) => `${subject.tenant}:${id}`);
-  if (keys.length === 0 || topics.length === 0) return { topics: [], keys: [] };
+  const learnerIds = learnerIdsOf(subject);
+  const keys = learnerIds.map((id) => `${subject.tenant}:${id}`);
+  if (keys.length === 0) return { topics: [], tombstones: 0, keys: [], notices: 0 };
+  const tombstoned = topics.keyed.map((topic) => ({ topic: topic.name, keys }));
+  for (const topic of topics.named) {
+    const found = await keysNamingLearner(
+      kafka,
+      topic.name,
+      subject.tenant,
+      new Set(learnerIds),
+      logger,
+    );
+    if (found.length > 0) tombstoned.push({ topic: topic.name, keys: found });
+  }
   // kafkajs, not the ingest producer: a tombstone is a record with a null value. Compaction is
   // per partition, so the tombstone must land where the state did: the Java-compatible murmur2
   // partitioner, as ReliableProducer's (libs/kafka) and every Java client's.
@@ -31,17 +115,32 @@ export async function writeLearnerTombstones(
     maxInFlightRequests: 1,
     createPartitioner: Partitioners.DefaultPartitioner,
   });
+  const erasedAt = Date.now();
   await producer.connect();
   try {
     await producer.sendBatch({
       acks: -1,
-      topicMessages: topics.map((topic) => ({
-        topic: topic.name,
-        messages: keys.map((key) => ({ key, value: null })),
+      topicMessages: tombstoned.map(({ topic, keys: topicKeys }) => ({
+        topic,
+        messages: topicKeys.map((key) => ({ key, value: null })),
+      })),
+    });
+    // After the tombstones: a service that sees the notice can rely on them being written.
+    await producer.send({
+      topic: topics.notices,
+      acks: -1,
+      messages: learnerIds.map((learnerId) => ({
+        key: `${subject.tenant}:${learnerId}`,
+        value: encodeErasureNotice({ tenant: subject.tenant, learnerId, auditId, erasedAt }),
       })),
     });
   } finally {
     await producer.disconnect();
   }
-  return { topics: topics.map((topic) => topic.name), keys };
+  return {
+    topics: tombstoned.map(({ topic }) => topic),
+    tombstones: tombstoned.reduce((sum, { keys: topicKeys }) => sum + topicKeys.length, 0),
+    keys,
+    notices: learnerIds.length,
+  };
 }

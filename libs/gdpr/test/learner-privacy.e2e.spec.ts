@@ -10,14 +10,21 @@ import {
   runMigrations,
 } from '@learnpulse/clickhouse';
 import { type Environment } from '@learnpulse/config';
-import { createKafka, ensureTopics, ReliableProducer } from '@learnpulse/kafka';
+import { decodeErasureNotice } from '@learnpulse/events';
+import {
+  createKafka,
+  ensureTopics,
+  ReliableProducer,
+  TOPIC_SPECS,
+  TOPICS,
+} from '@learnpulse/kafka';
 import { createLogger } from '@learnpulse/observability';
 import { endOffsets, readBetween, testEnvironment, uniqueName } from '@learnpulse/testing';
 import { type Kafka } from 'kafkajs';
 import { planErasure } from '../src/erasure-plan';
 import { type LearnerExport } from '../src/learner-export';
 import { type ErasureReport, LearnerPrivacy } from '../src/learner-privacy.service';
-import { LEARNER_STATE_TOPICS } from '../src/learner-tombstones';
+import { LEARNER_STATE_TOPICS, LEARNER_VALUE_TOPICS } from '../src/learner-tombstones';
 import { learnerIdsOf } from '../src/learner-subject';
 import { readCatalogue } from '../src/warehouse-catalogue';
 import { EMAIL, type Fixture, KEY, MBOX, writeFixture } from './gdpr-fixture';
@@ -58,14 +65,24 @@ describe('learner erase and export (embedded ClickHouse, real Kafka)', () => {
     await ensureTopics(kafka, {
       partitions: env.KAFKA_TOPIC_PARTITIONS,
       replicationFactor: env.KAFKA_REPLICATION_FACTOR,
-      topics: LEARNER_STATE_TOPICS,
+      topics: TOPIC_SPECS.filter(
+        (t) =>
+          LEARNER_STATE_TOPICS.includes(t) ||
+          LEARNER_VALUE_TOPICS.includes(t) ||
+          t.name === TOPICS.learnerErasures,
+      ),
     });
     fixture = await writeFixture(
       client,
       uniqueName('a').toLowerCase(),
       uniqueName('b').toLowerCase(),
     );
-    privacy = new LearnerPrivacy({ clickhouse: client, kafka, pseudonymKey: KEY });
+    privacy = new LearnerPrivacy({
+      clickhouse: client,
+      kafka,
+      pseudonymKey: KEY,
+      logger: createLogger({ ...env, LOG_LEVEL: 'warn' }, 'gdpr-spec'),
+    });
   });
 
   after(async () => {
@@ -190,20 +207,45 @@ describe('learner erase and export (embedded ClickHouse, real Kafka)', () => {
     const before = await tablesMentioning(client, fixture.tenantA, needles, ['gdpr_audit']);
     assert.ok(Object.keys(before).length >= 8, JSON.stringify(before));
 
+    const watched = [
+      ...LEARNER_STATE_TOPICS.map((t) => t.name),
+      ...LEARNER_VALUE_TOPICS.map((t) => t.name),
+      TOPICS.learnerErasures,
+    ];
     const from = new Map(
-      await Promise.all(
-        LEARNER_STATE_TOPICS.map(async (t) => [t.name, await endOffsets(kafka, t.name)] as const),
-      ),
+      await Promise.all(watched.map(async (t) => [t, await endOffsets(kafka, t)] as const)),
     );
+    // Alert memory names the learner in its value under a key derived from learner and course.
+    const alertMemory = (learnerId: string): string =>
+      JSON.stringify({
+        subscriptionId: 'spec-sub',
+        tenant: fixture.tenantA,
+        learnerId,
+        courseId: 'https://lms.uni.example/course/C1',
+        lastHandledAssessmentId: 'a-1',
+        lastHandledAsOf: 1,
+        lastDelivered: null,
+      });
+    const alertKeys = {
+      learner: `spec-sub:${fixture.tenantA}:k-learner`,
+      other: `spec-sub:${fixture.tenantA}:k-other`,
+    };
     // State the way a service keeps it (the shared producer), to be tombstoned in its partition.
     const producer = await ReliableProducer.connect(kafka, createLogger(env, 'gdpr-spec'));
     try {
-      await producer.send(
-        LEARNER_STATE_TOPICS.map((t) => ({
+      await producer.send([
+        ...LEARNER_STATE_TOPICS.map((t) => ({
           topic: t.name,
           messages: [{ key: `${fixture.tenantA}:${fixture.pseudonym}`, value: '{"state":1}' }],
         })),
-      );
+        ...LEARNER_VALUE_TOPICS.map((t) => ({
+          topic: t.name,
+          messages: [
+            { key: alertKeys.learner, value: alertMemory(fixture.pseudonym) },
+            { key: alertKeys.other, value: alertMemory('someone-else') },
+          ],
+        })),
+      ]);
     } finally {
       await producer.close();
     }
@@ -235,6 +277,32 @@ describe('learner erase and export (embedded ClickHouse, real Kafka)', () => {
       const stateTombstone = tombstones.find((m) => m.key === state[0]?.key);
       assert.equal(stateTombstone?.partition, state[0]?.partition, 'same partition as the state');
     }
+    for (const topic of LEARNER_VALUE_TOPICS) {
+      const written = await readBetween(
+        kafka,
+        topic.name,
+        from.get(topic.name) ?? new Map<number, bigint>(),
+        await endOffsets(kafka, topic.name),
+      );
+      const tombstones = written.filter((m) => m.tombstone).map((m) => m.key);
+      assert.deepEqual(tombstones, [alertKeys.learner], `${topic.name}: only the learner's key`);
+    }
+    const notices = await readBetween(
+      kafka,
+      TOPICS.learnerErasures,
+      from.get(TOPICS.learnerErasures) ?? new Map<number, bigint>(),
+      await endOffsets(kafka, TOPICS.learnerErasures),
+    );
+    const mineNotices = notices.filter((m) => m.key.startsWith(`${fixture.tenantA}:`));
+    assert.deepEqual(
+      mineNotices.map((m) => m.key).sort(),
+      ids.map((id) => `${fixture.tenantA}:${id}`).sort(),
+    );
+    for (const message of mineNotices) {
+      const notice = decodeErasureNotice(message.value);
+      assert.equal(notice.auditId, report.auditId);
+    }
+    assert.equal(report.notices, ids.length);
   });
 
   it('leaves other learners’ rows and tenant B (same identity, same pseudonym string) unchanged', async () => {
@@ -295,7 +363,10 @@ describe('learner erase and export (embedded ClickHouse, real Kafka)', () => {
     assert.equal(audit.requested_via, 'cli');
     assert.deepEqual(audit.subject, report.pseudonyms);
     assert.equal((audit.row_counts as Record<string, string>).learning_events, '12');
-    assert.equal(Number(audit.tombstones), ids.length * LEARNER_STATE_TOPICS.length);
+    assert.equal(
+      Number(audit.tombstones),
+      ids.length * LEARNER_STATE_TOPICS.length + LEARNER_VALUE_TOPICS.length,
+    );
     assert.ok(!JSON.stringify(audit).includes(EMAIL));
     assert.ok(exported.statements.length > 0);
   });

@@ -14,6 +14,7 @@ export const TOPICS = {
   learnerRiskAlertsDlq: 'learner.risk.alerts.dlq.v1',
   webhookSubscriptions: 'learnpulse.webhooks.v1',
   alertDispatcherState: 'alert-dispatcher.state.v1',
+  learnerErasures: 'learnpulse.erasures.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
@@ -32,6 +33,11 @@ export interface TopicSpec {
   readonly compacted: boolean;
   /** Topic-level configs applied at creation (cleanup.policy, retention.ms, ...). */
   readonly configEntries: readonly TopicConfigEntry[];
+  /**
+   * A compacted topic whose JSON values name a learner in `tenant` and `learnerId` under a key
+   * that does not (it is derived): `learner erase` finds the learner's keys by reading it.
+   */
+  readonly learnerInValue?: boolean;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -113,5 +119,15 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
     value: 'last alert sent to a subscription for a learner and course (JSON)',
     compacted: true,
     configEntries: [{ name: 'cleanup.policy', value: 'compact' }],
+    learnerInValue: true,
+  },
+  {
+    name: TOPICS.learnerErasures,
+    key: 'tenant:learnerId',
+    value: 'erasure notice of `learner erase` (JSON: tenant, learnerId, auditId, erasedAt)',
+    compacted: false,
+    // Tells running services to drop a learner they hold in memory; a service that starts later
+    // restores from state topics that carry the erasure's tombstones already.
+    configEntries: [{ name: 'retention.ms', value: String(7 * DAY_MS) }],
   },
 ];

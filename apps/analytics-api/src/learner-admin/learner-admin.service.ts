@@ -29,6 +29,7 @@ export class LearnerAdminService {
       clickhouse,
       kafka: createKafka(env, 'analytics-admin', logger),
       pseudonymKey: env.LEARNER_PSEUDONYM_KEY,
+      logger,
     });
   }
 

@@ -112,6 +112,29 @@ describe('PartitionEngine', () => {
     assert.deepEqual(cohortCalls.at(-1), { courseId: 'bio', asOf: DAY0 + 4 * DAY_MS, size: 2 });
   });
 
+  it('forgets an erased learner: no snapshot, no reassessment at the next tick, not in the cohort', () => {
+    const e = engine();
+    e.handle(event('a', DAY0 + 1000), 0);
+    e.handle(event('b', DAY0 + 2000), 1);
+    assert.equal(e.forget('uni:a'), true);
+    assert.equal(e.forget('uni:a'), false);
+    assert.equal(e.learnerCount, 1);
+    assert.deepEqual(
+      e.takeDirty().map((snapshot) => snapshot.learnerId),
+      ['b'],
+    );
+    const ticked = e.tickUntil(DAY0 + 4 * DAY_MS + 10);
+    assert.deepEqual(
+      ticked.map((a) => a.learnerId),
+      ['b'],
+    );
+    assert.deepEqual(cohortCalls.at(-1), { courseId: 'bio', asOf: DAY0 + 4 * DAY_MS, size: 1 });
+    assert.deepEqual(
+      e.takeDirty().map((snapshot) => snapshot.learnerId),
+      ['b'],
+    );
+  });
+
   it('drops a re-sent event id and a record already reflected in the state', () => {
     const e = engine();
     const original = event('a', DAY0 + 1000);

@@ -157,6 +157,24 @@ export class PartitionEngine {
     return out;
   }
 
+  /**
+   * Drops an erased learner (`learner erase`): its state, its unwritten snapshot, and its place
+   * in every course cohort, which is rebuilt without it. True if the learner was here.
+   */
+  forget(key: string): boolean {
+    const learner = this.learners.get(key);
+    if (learner === undefined) return false;
+    this.learners.delete(key);
+    this.dirty.delete(key);
+    for (const courseId of learner.courses.keys()) {
+      const clock = this.clocks.get(courseClockKey(learner.tenant, courseId));
+      if (clock === undefined) continue;
+      clock.learners.delete(key);
+      clock.cohort = null;
+    }
+    return true;
+  }
+
   /** Snapshots of the learners changed since the last call. */
   takeDirty(): LearnerSnapshot[] {
     const snapshots: LearnerSnapshot[] = [];

@@ -10,6 +10,8 @@ export interface EngineTopics {
   risk: string;
   /** Input records the engine could not process. */
   deadLetters: string;
+  /** Erasure notices of `learner erase` (learnpulse.erasures.v1): learners to drop. */
+  erasures: string;
 }
 
 export const ENGINE_TOPICS: EngineTopics = {
@@ -17,6 +19,7 @@ export const ENGINE_TOPICS: EngineTopics = {
   state: TOPICS.riskEngineState,
   risk: TOPICS.learnerRisk,
   deadLetters: TOPICS.learningEventsDlq,
+  erasures: TOPICS.learnerErasures,
 };
 
 function specAs(declared: string, name: string): TopicSpec {
@@ -31,5 +34,6 @@ export function engineTopicSpecs(topics: EngineTopics): TopicSpec[] {
     specAs(TOPICS.riskEngineState, topics.state),
     specAs(TOPICS.learnerRisk, topics.risk),
     specAs(TOPICS.learningEventsDlq, topics.deadLetters),
+    specAs(TOPICS.learnerErasures, topics.erasures),
   ];
 }

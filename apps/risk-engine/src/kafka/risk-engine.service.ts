@@ -3,10 +3,17 @@
  * one PartitionEngine per assigned partition, restored from risk-engine.state.v1 on assignment
  * (no replay of history), and per fetched batch writes the changed learners' snapshots, the
  * assessments (learner.risk.v1) and dead letters, and commits the offset only once Kafka
- * acknowledged all of them. A timer moves every course to the wall clock's day.
+ * acknowledged all of them. A timer moves every course to the wall clock's day. Erasure notices
+ * (learnpulse.erasures.v1) drop a learner from memory and tombstone its snapshot again, after
+ * any snapshot of it still being written, so the daily tick cannot bring it back.
  */
 import { type Environment } from '@learnpulse/config';
-import { type LearningEvent, learningEventCodec, riskAssessmentCodec } from '@learnpulse/events';
+import {
+  decodeErasureNotice,
+  type LearningEvent,
+  learningEventCodec,
+  riskAssessmentCodec,
+} from '@learnpulse/events';
 import {
   CompactedTopicReader,
   ensureTopics,
@@ -14,6 +21,7 @@ import {
   type ProducerMessage,
   type ProducerRecord,
   ReliableProducer,
+  TopicTail,
 } from '@learnpulse/kafka';
 import { LOGGER, type Logger } from '@learnpulse/observability';
 import {
@@ -22,7 +30,14 @@ import {
   Injectable,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage } from 'kafkajs';
+import {
+  type Consumer,
+  type EachBatchPayload,
+  type Kafka,
+  type KafkaMessage,
+  Partitioners,
+  type Producer,
+} from 'kafkajs';
 import { type RiskAssessment } from '@learnpulse/events';
 import { decodeSnapshot, encodeSnapshot, snapshotKey } from '../engine/learner-snapshot';
 import { PartitionEngine } from '../engine/partition-engine';
@@ -44,6 +59,9 @@ export class RiskEngineService implements OnApplicationBootstrap, BeforeApplicat
   private readonly locks = new Map<number, Promise<unknown>>();
   private wallTimer: NodeJS.Timeout | undefined;
   private stopping = false;
+  private erasures: TopicTail | undefined;
+  /** kafkajs, for tombstones (null values), which ReliableProducer does not send. */
+  private tombstoner: Producer | undefined;
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
@@ -61,6 +79,18 @@ export class RiskEngineService implements OnApplicationBootstrap, BeforeApplicat
       topics: engineTopicSpecs(topics),
     });
     this.producer = await ReliableProducer.connect(kafka, logger);
+    // Before the first restore: an erasure after this point reaches the engine as a notice,
+    // one before it as a tombstone that the restore honours.
+    this.erasures = await TopicTail.start(kafka, {
+      topic: topics.erasures,
+      groupPrefix: `${env.KAFKA_CLIENT_ID}-risk-engine-erasures`,
+      logger,
+      apply: async ({ value }) => {
+        if (value === null) return;
+        const notice = decodeErasureNotice(value);
+        await this.forget(`${notice.tenant}:${notice.learnerId}`, notice.auditId);
+      },
+    });
     const consumer = kafka.consumer({
       groupId: env.RISK_ENGINE_CONSUMER_GROUP,
       allowAutoTopicCreation: false,
@@ -296,6 +326,34 @@ export class RiskEngineService implements OnApplicationBootstrap, BeforeApplicat
     }
   }
 
+  /** Drops an erased learner from every partition in memory, then tombstones its snapshot. */
+  private async forget(key: string, auditId: string): Promise<void> {
+    await this.restoring;
+    let held = false;
+    for (const [partition, engine] of [...this.engines]) {
+      // Under the partition's lock: a batch writing the learner's snapshot finishes first.
+      const forgotten = await this.withLock(partition, () => Promise.resolve(engine.forget(key)));
+      held = forgotten || held;
+    }
+    if (!held) return;
+    if (this.tombstoner === undefined) {
+      this.tombstoner = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        // The Java-compatible partitioner, as ReliableProducer's: the tombstone lands where the
+        // snapshots of the key did.
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      await this.tombstoner.connect();
+    }
+    await this.tombstoner.send({
+      topic: this.topics.state,
+      acks: -1,
+      messages: [{ key, value: null }],
+    });
+    this.logger.info({ auditId }, 'risk engine forgot an erased learner');
+  }
+
   /** Moves every course of every partition in memory to today (inactivity grows). */
   private async wallTick(): Promise<void> {
     for (const [partition, engine] of [...this.engines]) {
@@ -313,7 +371,9 @@ export class RiskEngineService implements OnApplicationBootstrap, BeforeApplicat
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearInterval(this.wallTimer);
+    await this.erasures?.stop();
     await this.consumer?.disconnect();
+    await this.tombstoner?.disconnect();
     await this.producer?.close();
     this.logger.info('risk engine stopped');
   }

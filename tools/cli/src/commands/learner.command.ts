@@ -114,7 +114,8 @@ function summary(report: ErasureReport, route: string): string[] {
     `erased learner ${report.pseudonyms.join(', ')} of tenant ${report.tenant} (via ${route})`,
     `  rows deleted: ${rows.length > 0 ? rows.join(', ') : 'none'}`,
     `  rollups recomputed: ${rollups.length > 0 ? rollups.join(', ') : 'none affected'}`,
-    `  tombstones: ${String(report.tombstones.keys)} keys on ${report.tombstones.topics.join(', ') || 'no topic'}`,
+    `  tombstones: ${String(report.tombstones.keys)} on ${report.tombstones.topics.join(', ') || 'no topic'}`,
+    `  erasure notices for running services: ${String(report.notices)}`,
     `  audit: gdpr_audit ${report.auditId}`,
   ];
 }

@@ -41,6 +41,7 @@ export async function withDirectWarehouse<T>(
       clickhouse,
       kafka: createKafka(env, 'cli-gdpr', logger),
       pseudonymKey: env.LEARNER_PSEUDONYM_KEY,
+      logger,
     });
     return await work(privacy);
   } finally {
