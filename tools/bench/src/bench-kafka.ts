@@ -22,6 +22,8 @@ export interface BenchKafka {
   config: Environment;
   /** Folder of the broker jars (kafka-tools included). */
   libsDir: string;
+  /** The broker's JVM, for CPU accounting. */
+  brokerPid: number;
   kafka: Kafka;
 }
 
@@ -52,6 +54,14 @@ export async function startBenchKafka(cleanup: Cleanup): Promise<BenchKafka> {
   cleanup.add('stop the bench broker', async () => {
     await stackDown(config, { log });
   });
-  await stackUp(config, { externalKafka: false, log, readyTimeoutMs: 120_000 });
-  return { brokers, env, config, libsDir: repoPaths.libsDir, kafka: createKafka(config, 'bench') };
+  const state = await stackUp(config, { externalKafka: false, log, readyTimeoutMs: 120_000 });
+  if (state.kafka.pid === undefined) throw new Error('the bench broker reported no pid');
+  return {
+    brokers,
+    env,
+    config,
+    libsDir: repoPaths.libsDir,
+    brokerPid: state.kafka.pid,
+    kafka: createKafka(config, 'bench'),
+  };
 }

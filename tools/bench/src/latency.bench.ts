@@ -6,14 +6,19 @@
  * about the same moment.
  *
  * Load generator (this process), gateway (child: `learnpulse serve xapi-gateway`) and the
- * benchmark's own Kafka broker share this machine's cores.
+ * benchmark's own Kafka broker share this machine's cores: the CPU each used in the open loop
+ * is printed. With `--profile` the gateway runs under `--cpu-prof` and its CPU time is broken
+ * down by component after the run.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { connect, type Socket } from 'node:net';
 import { startBenchKafka } from './bench-kafka';
-import { loadLine, ms, print, quantile, runBenchmark } from './bench-support';
+import { loadLine, ms, print, quantile, runBenchmark, sleep } from './bench-support';
+import { analyseCpuProfile } from './cpu-profile';
 import { startGateway } from './gateway-under-test';
 import { keepAliveAgent, Outcomes, post } from './http-load';
+import { cpuSeconds } from './process-memory';
 import { benchCredentials, demoStatements, postHeaders, StatementBodies } from './xapi-load';
 
 const RATE_PER_SECOND = 1_000;
@@ -217,7 +222,14 @@ runBenchmark(async (cleanup) => {
   const kafka = await startBenchKafka(cleanup);
   const credentials = benchCredentials();
   const bodies = new StatementBodies(demoStatements(100));
-  const gateway = await startGateway(cleanup, kafka, credentials);
+  const profile = process.argv.includes('--profile');
+  const profileDir = profile ? cleanup.tempDir('bench-cpu-prof') : '';
+  const gateway = await startGateway(
+    cleanup,
+    kafka,
+    credentials,
+    profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  );
   const headers = postHeaders(credentials);
   print(`gateway: serve xapi-gateway (pid ${gateway.pid}) on ${gateway.origin}`);
 
@@ -226,7 +238,16 @@ runBenchmark(async (cleanup) => {
     `warm-up at ${RATE_PER_SECOND / 4}/s: ${percentiles(warmUp.latencies)}, errors ${warmUp.outcomes.errorCount}`,
   );
 
+  const brokerPid = kafka.brokerPid;
+  const cpuBefore = { gateway: cpuSeconds(gateway.pid), broker: cpuSeconds(brokerPid) };
+  const loadBefore = process.cpuUsage();
   const run = await openLoop(gateway.origin, headers, bodies, RATE_PER_SECOND, DURATION_MS);
+  const loadCpu = process.cpuUsage(loadBefore);
+  const cpu = {
+    gateway: cpuSeconds(gateway.pid) - cpuBefore.gateway,
+    broker: cpuSeconds(brokerPid) - cpuBefore.broker,
+    load: (loadCpu.user + loadCpu.system) / 1e6,
+  };
   print('');
   print(loadLine());
   print(
@@ -239,7 +260,30 @@ runBenchmark(async (cleanup) => {
       `achieved ${(run.outcomes.ok / run.seconds).toFixed(0)} statements/s over ${run.seconds.toFixed(1)} s`,
   );
   for (const line of run.outcomes.describeErrors()) print(line);
+  print(
+    `  CPU in the open loop (cores): gateway ${(cpu.gateway / run.seconds).toFixed(2)}, ` +
+      `broker ${(cpu.broker / run.seconds).toFixed(2)}, load generator ${(cpu.load / run.seconds).toFixed(2)}`,
+  );
   print(`  goal p99 < 50 ms: ${quantile(run.latencies, 0.99) < 50 ? 'met' : 'NOT met'}`);
+  if (profile) {
+    await gateway.process.stop();
+    await sleep(500);
+    const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
+    if (file === undefined) throw new Error(`no .cpuprofile written in ${profileDir}`);
+    const breakdown = analyseCpuProfile(path.join(profileDir, file));
+    print(
+      `gateway CPU profile: ${(breakdown.totalMs / 1000).toFixed(1)} s sampled (start-up, warm-up and run)`,
+    );
+    for (const [component, self, inclusive] of breakdown.components) {
+      print(
+        `  ${component.padEnd(48)} ${self.toFixed(0).padStart(8)} ${inclusive.toFixed(0).padStart(9)}`,
+      );
+    }
+    print('  hottest functions (self ms):');
+    for (const [label, self] of breakdown.functions)
+      print(`  ${self.toFixed(0).padStart(8)}  ${label}`);
+    return;
+  }
 
   const overflowsBefore = listenOverflows();
   const held = await heldConnections(gateway.port, headers, bodies, HELD_CONNECTIONS);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { type LearningEvent } from '@learnpulse/events';
 import {
@@ -28,6 +29,16 @@ const event: LearningEvent = {
 };
 
 describe('pseudonymiseLearningEvent', () => {
+  it('is HMAC-SHA256 of tenant NUL identity under the key, truncated to 128 bits (stable)', () => {
+    for (const key of [KEY, 'another-key-of-at-least-32-characters']) {
+      const expected = createHmac('sha256', key)
+        .update('acme\0mbox:mailto:ana@example.org')
+        .digest('hex')
+        .slice(0, 32);
+      assert.equal(learnerPseudonym(key, 'acme', 'mbox:mailto:ana@example.org'), expected);
+    }
+  });
+
   it('replaces the learner and a person object by their per-tenant pseudonyms, nothing else', () => {
     const out = pseudonymiseLearningEvent(event, learnerPseudonyms(KEY, 'acme'));
     assert.equal(out.learnerId, learnerPseudonym(KEY, 'acme', 'mbox:mailto:ana@example.org'));

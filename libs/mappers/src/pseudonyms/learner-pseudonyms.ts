@@ -6,7 +6,7 @@
  * and without the key a pseudonym cannot be traced back to the identity.
  */
 import { type LearningEvent } from '@learnpulse/events';
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 
 /** 128 bits of the MAC, hex: collision-free at any realistic learner count, short in URLs. */
 const PSEUDONYM_HEX_LENGTH = 32;
@@ -14,9 +14,26 @@ const PSEUDONYM_HEX_LENGTH = 32;
 /** What a pseudonym looks like, so a caller can tell one from a raw identifier. */
 export const PSEUDONYM_PATTERN = /^[0-9a-f]{32}$/;
 
+/**
+ * The key as a KeyObject, made once: createHmac with a string key builds one per call (~21 µs
+ * against ~5 µs). The MAC is the same either way, so pseudonyms do not change.
+ */
+const keyObjects = new Map<string, KeyObject>();
+
+function keyObjectOf(key: string): KeyObject {
+  let keyObject = keyObjects.get(key);
+  if (keyObject === undefined) {
+    keyObject = createSecretKey(Buffer.from(key, 'utf8'));
+    // One or two keys per process (the configured one, a test's): no bound needed beyond a few.
+    if (keyObjects.size >= 16) keyObjects.clear();
+    keyObjects.set(key, keyObject);
+  }
+  return keyObject;
+}
+
 export function learnerPseudonym(key: string, tenant: string, identity: string): string {
   // The NUL separator keeps ("a", "b:c") and ("a:b", "c") apart.
-  return createHmac('sha256', key)
+  return createHmac('sha256', keyObjectOf(key))
     .update(`${tenant}\0${identity}`)
     .digest('hex')
     .slice(0, PSEUDONYM_HEX_LENGTH);
