@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RecentStatements } from './recent-statements';
 
-const content = { fingerprint: 'f1', isVoiding: false };
+const content = { json: '{"a":1}', isVoiding: false };
 
 describe('RecentStatements', () => {
   it('finds a committed id (any case) within the time window', async () => {
@@ -11,7 +11,7 @@ describe('RecentStatements', () => {
     recent.reserve('t', 'ABC', content).commit();
     const entry = recent.get('t', 'abc');
     assert.ok(entry);
-    assert.equal(entry.fingerprint, 'f1');
+    assert.equal(entry.json, '{"a":1}');
     assert.equal(await entry.written, true);
     assert.equal(recent.get('other', 'abc'), undefined);
     now += 60_001;
@@ -39,11 +39,11 @@ describe('RecentStatements', () => {
     const recent = new RecentStatements({ maxEntries: 2 });
     recent.reserve('t', 'a', content).commit();
     recent.reserve('t', 'b', content).commit();
-    recent.reserve('t', 'a', { fingerprint: 'f2', isVoiding: false }).commit();
+    recent.reserve('t', 'a', { json: '{"a":2}', isVoiding: false }).commit();
     recent.reserve('t', 'c', content).commit();
     assert.equal(recent.size, 2);
     assert.equal(recent.get('t', 'b'), undefined);
-    assert.equal(recent.get('t', 'a')?.fingerprint, 'f2');
+    assert.equal(recent.get('t', 'a')?.json, '{"a":2}');
     assert.ok(recent.get('t', 'c'));
   });
 

@@ -33,7 +33,6 @@ import { PRODUCER } from '../kafka/kafka.tokens';
 import { StatementStore } from '../store/statement-store.service';
 import { type RecentStatement, RecentStatements, type Reservation } from './recent-statements';
 import { credentialAuthority } from './statement-authority';
-import { statementFingerprint } from './statement-fingerprint';
 import { StatementMetrics } from './statement-metrics';
 import {
   BadStatementRequestError,
@@ -67,8 +66,9 @@ export interface RequestContext {
 /** What the LRS already holds under an id: its content, to compare a re-sent statement with. */
 interface Existing {
   isVoiding: boolean;
-  fingerprint: string;
-  statement: Record<string, unknown> | null;
+  /** Its comparable JSON, when it was accepted here lately (a re-send is most often identical). */
+  json: string | null;
+  statement: Record<string, unknown>;
 }
 
 /** One statement of a request after the checks. */
@@ -77,7 +77,8 @@ interface Candidate {
   stored: StoredXapiStatement;
   /** The statement as the store would compare it: normalised, without LRS defaults. */
   comparable: Record<string, unknown>;
-  fingerprint: string;
+  /** `comparable` as JSON, kept by RecentStatements to compare a quick re-send with. */
+  json: string;
   voids: string | null;
   /** The client chose the id, so the LRS may have it already. */
   givenId: boolean;
@@ -88,6 +89,15 @@ interface Candidate {
 interface Claim {
   readonly prior: RecentStatement | undefined;
   readonly reservation: Reservation | undefined;
+}
+
+/** A statement accepted here lately, as the store would hold it. */
+function fromRecent(recent: RecentStatement): Existing {
+  return {
+    isVoiding: recent.isVoiding,
+    json: recent.json,
+    statement: JSON.parse(recent.json) as Record<string, unknown>,
+  };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -244,7 +254,7 @@ export class StatementsService {
     return {
       prior: undefined,
       reservation: this.recent.reserve(tenant, candidate.id, {
-        fingerprint: candidate.fingerprint,
+        json: candidate.json,
         isVoiding: candidate.voids !== null,
       }),
     };
@@ -284,7 +294,7 @@ export class StatementsService {
         id: normalised.id,
         stored: { ...normalised, id },
         comparable,
-        fingerprint: statementFingerprint(comparable),
+        json: JSON.stringify(comparable),
         voids: voidedTargetId(statement),
         givenId: statement.id !== undefined,
         isNew: true,
@@ -305,16 +315,15 @@ export class StatementsService {
     if (claim.prior === undefined) {
       existing = lookedUp.get(candidate.id.toLowerCase()) ?? null;
     } else if (await claim.prior.written) {
-      existing = { ...claim.prior, statement: null };
+      existing = fromRecent(claim.prior);
     } else {
       // The request that held the id failed: then the store decides alone.
       existing = await this.stored(tenant, candidate.id);
     }
     if (existing === null) return;
     const same =
-      existing.statement === null
-        ? existing.fingerprint === candidate.fingerprint
-        : statementsEquivalent(existing.statement, candidate.comparable);
+      existing.json === candidate.json ||
+      statementsEquivalent(existing.statement, candidate.comparable);
     if (!same) throw new StatementConflictError(candidate.id);
     candidate.isNew = false;
   }
@@ -343,7 +352,7 @@ export class StatementsService {
     for (const [id, view] of found) {
       existing.set(id, {
         isVoiding: view.isVoiding,
-        fingerprint: statementFingerprint(view.statement),
+        json: null,
         statement: view.statement,
       });
     }
@@ -354,7 +363,7 @@ export class StatementsService {
   private async existing(tenant: string, id: string): Promise<Existing | null> {
     const recent = this.recent.get(tenant, id);
     if (recent !== undefined && (await recent.written)) {
-      return { isVoiding: recent.isVoiding, fingerprint: recent.fingerprint, statement: null };
+      return fromRecent(recent);
     }
     if (!this.known.mightBeStored(tenant, id)) return null;
     return this.stored(tenant, id);
