@@ -50,6 +50,7 @@ export {
 export {
   decodeStoredStatement,
   encodeStoredStatement,
+  encodeStoredStatementWithJson,
   type StoredStatementRecord,
   storedStatementSchema,
 } from './stored-statement';

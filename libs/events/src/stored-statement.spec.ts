@@ -4,6 +4,7 @@ import { SchemaDecodeError, SchemaEncodeError } from './schema-errors';
 import {
   decodeStoredStatement,
   encodeStoredStatement,
+  encodeStoredStatementWithJson,
   type StoredStatementRecord,
 } from './stored-statement';
 
@@ -42,6 +43,18 @@ describe('xapi.statements.v1 stored statement', () => {
     const buf = encodeStoredStatement(record);
     assert.deepStrictEqual(JSON.parse(buf.toString('utf8')), record);
     assert.deepStrictEqual(decodeStoredStatement(buf), record);
+  });
+
+  it('gives the same bytes from the statement JSON made already', () => {
+    const record = sampleRecord();
+    assert.deepEqual(
+      encodeStoredStatementWithJson(record, JSON.stringify(record.statement)),
+      encodeStoredStatement(record),
+    );
+    assert.throws(
+      () => encodeStoredStatementWithJson({ ...record, tenant: '' }, '{}'),
+      SchemaEncodeError,
+    );
   });
 
   it('accepts a stored time with an offset and an xAPI 1.0 version', () => {

@@ -42,8 +42,7 @@ function toIssues(error: z.ZodError): SchemaIssue[] {
   }));
 }
 
-/** Validates and serialises a record; throws SchemaEncodeError naming the first bad field. */
-export function encodeStoredStatement(record: StoredStatementRecord): Buffer {
+function validated(record: StoredStatementRecord): StoredStatementRecord {
   const parsed = storedStatementSchema.safeParse(record);
   if (!parsed.success) {
     const [first, ...rest] = toIssues(parsed.error);
@@ -52,7 +51,26 @@ export function encodeStoredStatement(record: StoredStatementRecord): Buffer {
       first === undefined ? [{ field: '', message: 'invalid' }] : [first, ...rest],
     );
   }
-  return Buffer.from(JSON.stringify(parsed.data), 'utf8');
+  return parsed.data;
+}
+
+/** Validates and serialises a record; throws SchemaEncodeError naming the first bad field. */
+export function encodeStoredStatement(record: StoredStatementRecord): Buffer {
+  return Buffer.from(JSON.stringify(validated(record)), 'utf8');
+}
+
+/**
+ * The same bytes as encodeStoredStatement, given `statementJson` = JSON.stringify(record.statement)
+ * made already (the LearningEvent payload of the same statement): the statement, most of the
+ * record, is not serialised a second time.
+ */
+export function encodeStoredStatementWithJson(
+  record: StoredStatementRecord,
+  statementJson: string,
+): Buffer {
+  const { tenant, statementId, stored, authority, version } = validated(record);
+  const head = JSON.stringify({ tenant, statementId, stored, authority, version });
+  return Buffer.from(`${head.slice(0, -1)},"statement":${statementJson}}`, 'utf8');
 }
 
 /** Parses and validates a record; throws SchemaDecodeError naming the first bad field. */

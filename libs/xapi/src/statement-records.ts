@@ -6,36 +6,55 @@
  * A source that writes its own LearningEvents (the edX gateway maps the edX event itself) takes
  * only the stored-statement part, so the event is not counted twice.
  */
-import { encodeStoredStatement, type LearningEvent } from '@learnpulse/events';
+import {
+  encodeStoredStatement,
+  encodeStoredStatementWithJson,
+  type LearningEvent,
+} from '@learnpulse/events';
 import { learningEventRecords, type ProducerRecord, TOPICS } from '@learnpulse/kafka';
 import { statementToLearningEvent } from './statement-to-learning-event';
 import { type StoredXapiStatement } from './statement.types';
+
+/** One statement's xapi.statements.v1 message; `statementJson` when serialised already. */
+function storedStatementMessage(
+  tenant: string,
+  statement: StoredXapiStatement,
+  statementJson?: string,
+): { key: string; value: Buffer } {
+  const statementId = statement.id.toLowerCase();
+  const record = {
+    tenant,
+    statementId,
+    stored: statement.stored,
+    authority: { ...statement.authority },
+    version: statement.version,
+    statement,
+  };
+  return {
+    key: `${tenant}:${statementId}`,
+    value:
+      statementJson === undefined
+        ? encodeStoredStatement(record)
+        : encodeStoredStatementWithJson(record, statementJson),
+  };
+}
 
 /** The statements as the LRS stores them, on xapi.statements.v1. */
 export function storedStatementRecords(
   tenant: string,
   statements: readonly StoredXapiStatement[],
 ): ProducerRecord {
-  const messages = statements.map((statement) => {
-    const statementId = statement.id.toLowerCase();
-    return {
-      key: `${tenant}:${statementId}`,
-      value: encodeStoredStatement({
-        tenant,
-        statementId,
-        stored: statement.stored,
-        authority: { ...statement.authority },
-        version: statement.version,
-        statement,
-      }),
-    };
-  });
-  return { topic: TOPICS.xapiStatements, messages };
+  return {
+    topic: TOPICS.xapiStatements,
+    messages: statements.map((statement) => storedStatementMessage(tenant, statement)),
+  };
 }
 
 /**
  * How a statement becomes its LearningEvent: the plain xAPI mapping by default; the LRS passes
  * `learningEventOfStatement` of @learnpulse/mappers, which also knows source platforms (Moodle).
+ * The event's payload must be the statement's JSON (JSON.stringify(statement)), as every such
+ * mapping makes it: statementRecords stores that same text rather than serialising twice.
  */
 export type StatementEventMapper = (
   tenant: string,
@@ -61,8 +80,14 @@ export function statementRecords(
   receivedAt: number,
   toEvent: StatementEventMapper = statementToLearningEvent,
 ): ProducerRecord[] {
+  const events = statements.map((statement) => toEvent(tenant, statement, receivedAt));
   return [
-    storedStatementRecords(tenant, statements),
-    statementLearningEventRecords(tenant, statements, receivedAt, toEvent),
+    {
+      topic: TOPICS.xapiStatements,
+      messages: statements.map((statement, index) =>
+        storedStatementMessage(tenant, statement, events[index]?.payload),
+      ),
+    },
+    learningEventRecords(events),
   ];
 }
