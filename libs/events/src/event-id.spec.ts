@@ -5,6 +5,7 @@ import {
   LEARNPULSE_EVENT_ID_NAMESPACE,
   UUID_NAMESPACE_DNS,
   UUID_NAMESPACE_URL,
+  uuidV5,
 } from './event-id';
 
 describe('deriveEventId', () => {
@@ -55,5 +56,24 @@ describe('deriveEventId', () => {
   it('refuses a namespace that is not a UUID and an empty part list', () => {
     assert.throws(() => deriveEventId('edx', ['x']), TypeError);
     assert.throws(() => deriveEventId(UUID_NAMESPACE_DNS, []), TypeError);
+  });
+});
+
+describe('uuidV5', () => {
+  it('is the plain RFC 9562 UUIDv5 of one name, backslashes included', () => {
+    assert.equal(
+      uuidV5(UUID_NAMESPACE_DNS, 'www.example.com'),
+      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+    );
+    // Python: uuid.uuid5(uuid.NAMESPACE_DNS, 'a\\b') (one backslash in the name).
+    assert.equal(uuidV5(UUID_NAMESPACE_DNS, 'a\\b'), '2bff19c4-8f5f-5faf-a541-b718f90909e2');
+    assert.notEqual(
+      uuidV5(UUID_NAMESPACE_DNS, 'a\\b'),
+      deriveEventId(UUID_NAMESPACE_DNS, ['a\\b']),
+    );
+    assert.equal(
+      uuidV5(UUID_NAMESPACE_DNS, 'étudiant.example.org'),
+      '3d80cb1c-a743-541e-b768-057c8609e980',
+    );
   });
 });

@@ -59,4 +59,5 @@ export {
   LEARNPULSE_EVENT_ID_NAMESPACE,
   UUID_NAMESPACE_DNS,
   UUID_NAMESPACE_URL,
+  uuidV5,
 } from './event-id';
