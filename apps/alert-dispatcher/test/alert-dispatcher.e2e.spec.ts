@@ -5,9 +5,16 @@
  * group are this run's own.
  */
 import { type Environment } from '@learnpulse/config';
-import { type RiskAssessment, riskAssessmentCodec } from '@learnpulse/events';
+import { encodeErasureNotice, type RiskAssessment, riskAssessmentCodec } from '@learnpulse/events';
 import { createKafka, ReliableProducer } from '@learnpulse/kafka';
-import { freePort, testEnvironment, uniqueName, waitFor } from '@learnpulse/testing';
+import {
+  endOffsets,
+  freePort,
+  readBetween,
+  testEnvironment,
+  uniqueName,
+  waitFor,
+} from '@learnpulse/testing';
 import { type INestApplication } from '@nestjs/common';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -22,6 +29,7 @@ import {
   verifyWebhookSignature,
   WebhookAdmin,
 } from '../src';
+import { alertMemoryKey } from '../src/alerts/alert-memory';
 
 interface Received {
   path: string;
@@ -69,6 +77,7 @@ describe('alert-dispatcher (real Kafka, local webhook receiver)', () => {
     subscriptions: uniqueName('learnpulse.test.alerts.webhooks'),
     memory: uniqueName('learnpulse.test.alerts.memory'),
     deadLetters: uniqueName('learnpulse.test.alerts.dlq'),
+    erasures: uniqueName('learnpulse.test.alerts.erasures'),
   };
   const logger = pino({ level: 'silent' });
   const tenantA = uniqueName('uni-a').toLowerCase();
@@ -375,5 +384,69 @@ describe('alert-dispatcher (real Kafka, local webhook receiver)', () => {
     }
     for (const payload of payloadsAt('ok')) assert.equal(payload.tenant, tenantA);
     assert.equal(payloadsAt('ok').filter((p) => p.assessmentId === forB.assessmentId).length, 0);
+  });
+
+  it('stops alerting about an erased learner and tombstones the alert memory held for them', async () => {
+    const kafka = createKafka(env, 'alerts-test', logger);
+    const learner = 'learner-erased';
+    const first = assessment(tenantA, learner, { courseId: 'course-e1' });
+    await publish(first);
+    await waitFor('the alert before the erasure', () =>
+      Promise.resolve(
+        payloadsAt('ok').some((p) => p.assessmentId === first.assessmentId) ? true : undefined,
+      ),
+    );
+    const memoryKey = alertMemoryKey({
+      subscriptionId: subs.a!.id,
+      tenant: tenantA,
+      learnerId: learner,
+      courseId: 'course-e1',
+    });
+    const from = await endOffsets(kafka, topics.memory);
+    await producer.send([
+      {
+        topic: topics.erasures,
+        messages: [
+          {
+            key: `${tenantA}:${learner}`,
+            value: encodeErasureNotice({
+              tenant: tenantA,
+              learnerId: learner,
+              auditId: 'spec-audit',
+              erasedAt: Date.now(),
+            }),
+          },
+        ],
+      },
+    ]);
+    await waitFor('the tombstone of the erased learner’s alert memory', async () => {
+      const written = await readBetween(
+        kafka,
+        topics.memory,
+        from,
+        await endOffsets(kafka, topics.memory),
+      );
+      return written.some((m) => m.key === memoryKey && m.tombstone) ? true : undefined;
+    });
+    // A new rise for the erased learner raises nothing; another learner's still does. Both go
+    // under the erased learner's key, so one partition, in order: once the second alert is
+    // here, the first assessment was handled.
+    const afterErase = assessment(tenantA, learner, { courseId: 'course-e2' });
+    const sentinel = assessment(tenantA, 'learner-after-erase');
+    await producer.send([
+      {
+        topic: topics.risk,
+        messages: [afterErase, sentinel].map((a) => ({
+          key: `${tenantA}:${learner}`,
+          value: riskAssessmentCodec.encode(a),
+        })),
+      },
+    ]);
+    await waitFor('the other learner’s alert', () =>
+      Promise.resolve(
+        payloadsAt('ok').some((p) => p.assessmentId === sentinel.assessmentId) ? true : undefined,
+      ),
+    );
+    assert.ok(!payloadsAt('ok').some((p) => p.assessmentId === afterErase.assessmentId));
   });
 });

@@ -8,8 +8,14 @@
  *   drops the learner from memory and cannot write its state back after the tombstone.
  */
 import { encodeErasureNotice } from '@learnpulse/events';
-import { CompactedTopicReader, TOPIC_SPECS, TOPICS, type TopicSpec } from '@learnpulse/kafka';
-import { type Kafka, Partitioners } from 'kafkajs';
+import {
+  CompactedTopicReader,
+  TombstoneWriter,
+  TOPIC_SPECS,
+  TOPICS,
+  type TopicSpec,
+} from '@learnpulse/kafka';
+import { type Kafka } from 'kafkajs';
 import { type Logger } from 'pino';
 import { learnerIdsOf, type LearnerSubject } from './learner-subject';
 
@@ -107,26 +113,14 @@ export async function eraseLearnerOnKafka(
     );
     if (found.length > 0) tombstoned.push({ topic: topic.name, keys: found });
   }
-  // kafkajs, not the ingest producer: a tombstone is a record with a null value. Compaction is
-  // per partition, so the tombstone must land where the state did: the Java-compatible murmur2
-  // partitioner, as ReliableProducer's (libs/kafka) and every Java client's.
-  const producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
+  const tombstones = new TombstoneWriter(kafka);
+  const notices = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   const erasedAt = Date.now();
-  await producer.connect();
   try {
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: tombstoned.map(({ topic, keys: topicKeys }) => ({
-        topic,
-        messages: topicKeys.map((key) => ({ key, value: null })),
-      })),
-    });
+    await tombstones.write(tombstoned);
     // After the tombstones: a service that sees the notice can rely on them being written.
-    await producer.send({
+    await notices.connect();
+    await notices.send({
       topic: topics.notices,
       acks: -1,
       messages: learnerIds.map((learnerId) => ({
@@ -135,7 +129,8 @@ export async function eraseLearnerOnKafka(
       })),
     });
   } finally {
-    await producer.disconnect();
+    await tombstones.close();
+    await notices.disconnect();
   }
   return {
     topics: tombstoned.map(({ topic }) => topic),

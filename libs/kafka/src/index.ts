@@ -18,6 +18,7 @@ export { patchKafkajsRequestQueue } from './request-queue.patch';
 export { learningEventRecords } from './learning-event-records';
 export { CompactedTopicReader } from './compacted-topic-reader';
 export type { CompactedTopicReaderOptions, CompactedTopicRecord } from './compacted-topic-reader';
+export { type TombstoneBatch, TombstoneWriter } from './tombstone-writer';
 export { TopicTail, type TopicTailOptions } from './topic-tail';
 export { errorHeaderText, failedRecordMessage } from './dead-letter-message';
 export type { FailedRecord } from './dead-letter-message';

@@ -34,4 +34,27 @@ describe('alert memory', () => {
     state.apply(alertMemoryKey(subject), null);
     assert.equal(state.get(subject), undefined);
   });
+
+  it("finds a learner's keys over every course, and forgets them on a tombstone", () => {
+    const state = new AlertMemoryState();
+    const record = (courseId: string, learnerId = subject.learnerId) => {
+      const of = { ...subject, courseId, learnerId };
+      state.apply(
+        alertMemoryKey(of),
+        encodeAlertMemory({
+          ...of,
+          lastHandledAssessmentId: 'a-1',
+          lastHandledAsOf: 10,
+          lastDelivered: null,
+        }),
+      );
+      return alertMemoryKey(of);
+    };
+    const keys = [record('c1'), record('c2')];
+    record('c1', 'someone-else');
+    assert.deepEqual(state.keysOf('uni', subject.learnerId).sort(), keys.sort());
+    assert.deepEqual(state.keysOf('other-tenant', subject.learnerId), []);
+    state.apply(keys[0] ?? '', null);
+    assert.deepEqual(state.keysOf('uni', subject.learnerId), [keys[1]]);
+  });
 });

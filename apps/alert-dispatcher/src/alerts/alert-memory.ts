@@ -52,10 +52,13 @@ export function encodeAlertMemory(record: AlertMemoryRecord): string {
 
 export class AlertMemoryState {
   private readonly byKey = new Map<string, AlertMemory>();
+  /** `tenant:learnerId` of each key, to find a learner's keys (their course is hashed in). */
+  private readonly learnerOf = new Map<string, string>();
 
   apply(key: string, value: Buffer | string | null): void {
     if (value === null) {
       this.byKey.delete(key);
+      this.learnerOf.delete(key);
       return;
     }
     const record = memoryRecordSchema.parse(JSON.parse(value.toString()));
@@ -65,6 +68,13 @@ export class AlertMemoryState {
       lastHandledAsOf: record.lastHandledAsOf,
       lastDelivered: record.lastDelivered,
     });
+    this.learnerOf.set(key, `${record.tenant}:${record.learnerId}`);
+  }
+
+  /** The keys remembered for a learner, over every subscription and course. */
+  keysOf(tenant: string, learnerId: string): string[] {
+    const learner = `${tenant}:${learnerId}`;
+    return [...this.learnerOf].filter(([, of]) => of === learner).map(([key]) => key);
   }
 
   get(subject: AlertSubject): AlertMemory | undefined {

@@ -2,9 +2,18 @@
  * Runs the dispatcher inside the Nest app: the topics, the subscriptions and the alert memory
  * read to their end first, then a kafkajs batch consumer over learner.risk.v1 that commits a
  * record's offset only after its alerts were delivered or dead-lettered and remembered.
+ * Erasure notices (learnpulse.erasures.v1) stop alerts about an erased learner and tombstone
+ * the alert memory held for them.
  */
 import { type Environment } from '@learnpulse/config';
-import { CompactedTopicReader, ensureTopics, ReliableProducer } from '@learnpulse/kafka';
+import { decodeErasureNotice } from '@learnpulse/events';
+import {
+  CompactedTopicReader,
+  ensureTopics,
+  ReliableProducer,
+  TombstoneWriter,
+  TopicTail,
+} from '@learnpulse/kafka';
 import { LOGGER, type Logger } from '@learnpulse/observability';
 import {
   type BeforeApplicationShutdown,
@@ -14,6 +23,7 @@ import {
 } from '@nestjs/common';
 import { type Consumer, type EachBatchPayload, type Kafka } from 'kafkajs';
 import { AlertMemoryState } from '../alerts/alert-memory';
+import { ErasedLearners } from '../alerts/erased-learners';
 import { DeliveryStoppedError } from '../delivery/webhook-delivery';
 import { MissingSigningKeyError } from '../subscriptions/webhook-secret';
 import { WebhookSubscriptionsState } from '../subscriptions/webhook-subscriptions.state';
@@ -31,6 +41,8 @@ export class AlertDispatcherService implements OnApplicationBootstrap, BeforeApp
   private producer: ReliableProducer | undefined;
   private readers: CompactedTopicReader[] = [];
   private memoryReader: CompactedTopicReader | undefined;
+  private erasures: TopicTail | undefined;
+  private tombstones: TombstoneWriter | undefined;
   /** Set on each group join: another member may have written memory for our new partitions. */
   private memoryStale = false;
 
@@ -53,6 +65,11 @@ export class AlertDispatcherService implements OnApplicationBootstrap, BeforeApp
     });
     const subscriptions = new WebhookSubscriptionsState();
     const memory = new AlertMemoryState();
+    const erased = new ErasedLearners();
+    const tombstones = new TombstoneWriter(kafka);
+    this.tombstones = tombstones;
+    const forget = (keys: string[]): Promise<void> =>
+      tombstones.write([{ topic: topics.memory, keys }]);
     const groupPrefix = `${env.KAFKA_CLIENT_ID}-alert-dispatcher`;
     this.readers.push(
       await CompactedTopicReader.start(kafka, {
@@ -74,6 +91,24 @@ export class AlertDispatcherService implements OnApplicationBootstrap, BeforeApp
     });
     this.readers.push(this.memoryReader);
     await Promise.all(this.readers.map((reader) => reader.caughtUp));
+    // An erasure from here on arrives as a notice; one before it left tombstones that the
+    // memory reader has applied already.
+    this.erasures = await TopicTail.start(kafka, {
+      topic: topics.erasures,
+      groupPrefix: `${groupPrefix}-erasures`,
+      logger,
+      apply: async ({ value }) => {
+        if (value === null) return;
+        const notice = decodeErasureNotice(value);
+        erased.add(notice.tenant, notice.learnerId);
+        const keys = memory.keysOf(notice.tenant, notice.learnerId);
+        if (keys.length > 0) await forget(keys);
+        logger.info(
+          { auditId: notice.auditId, forgotten: keys.length },
+          'alert dispatcher forgot an erased learner',
+        );
+      },
+    });
     logger.info(
       { subscriptions: subscriptions.all().length, remembered: memory.size },
       'webhook subscriptions and alert memory restored',
@@ -83,6 +118,8 @@ export class AlertDispatcherService implements OnApplicationBootstrap, BeforeApp
     const processor = new AlertProcessor({
       subscriptions,
       memory,
+      erased,
+      forget,
       send: (records) => producer.send(records),
       topics,
       rules: {
@@ -181,8 +218,10 @@ export class AlertDispatcherService implements OnApplicationBootstrap, BeforeApp
 
   /** Lets the batch in flight finish (or stop between retries), then leaves the group. */
   async beforeApplicationShutdown(): Promise<void> {
+    await this.erasures?.stop();
     await this.consumer?.disconnect();
     await this.producer?.close();
+    await this.tombstones?.close();
     await Promise.all(this.readers.map((reader) => reader.stop()));
     this.logger.info('alert dispatcher stopped');
   }

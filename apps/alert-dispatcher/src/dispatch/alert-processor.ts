@@ -14,6 +14,7 @@ import {
 import { type Logger } from 'pino';
 import { alertMemoryKey, type AlertMemoryState, encodeAlertMemory } from '../alerts/alert-memory';
 import { alertPayload, idempotencyKeyOf } from '../alerts/alert-payload';
+import { type ErasedLearners } from '../alerts/erased-learners';
 import { type AlertRules, decideAlert } from '../alerts/alert-rules';
 import {
   deliverWithRetries,
@@ -40,6 +41,9 @@ export interface RiskRecord {
 export interface AlertProcessorDeps {
   subscriptions: WebhookSubscriptionsState;
   memory: AlertMemoryState;
+  erased: ErasedLearners;
+  /** Tombstones alert-memory keys (of a learner erased while their alert was under way). */
+  forget: (keys: string[]) => Promise<void>;
   send: (records: ProducerRecord[]) => Promise<void>;
   topics: AlertTopics;
   rules: AlertRules;
@@ -100,6 +104,10 @@ export class AlertProcessor {
       learnerId: assessment.learnerId,
       courseId: assessment.courseId,
     };
+    if (this.deps.erased.has(subject.tenant, subject.learnerId)) {
+      this.deps.metrics.suppressed.inc({ reason: 'erased' });
+      return false;
+    }
     const memory = this.deps.memory.get(subject);
     const decision = decideAlert(
       assessment,
@@ -175,6 +183,10 @@ export class AlertProcessor {
     }
     await this.durably(records, hooks);
     this.deps.memory.apply(alertMemoryKey(subject), memoryValue);
+    // Erased while this alert was under way: the notice's scan may have missed this record.
+    if (this.deps.erased.has(subject.tenant, subject.learnerId)) {
+      await this.deps.forget([alertMemoryKey(subject)]);
+    }
     return true;
   }
 

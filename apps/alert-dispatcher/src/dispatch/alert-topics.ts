@@ -10,6 +10,8 @@ export interface AlertTopics {
   memory: string;
   /** Alerts not delivered after the last try, and undecodable assessments. */
   deadLetters: string;
+  /** Erasure notices of `learner erase` (learnpulse.erasures.v1). */
+  erasures: string;
 }
 
 export const ALERT_TOPICS: AlertTopics = {
@@ -17,6 +19,7 @@ export const ALERT_TOPICS: AlertTopics = {
   subscriptions: TOPICS.webhookSubscriptions,
   memory: TOPICS.alertDispatcherState,
   deadLetters: TOPICS.learnerRiskAlertsDlq,
+  erasures: TOPICS.learnerErasures,
 };
 
 function specAs(declared: string, name: string): TopicSpec {
@@ -32,5 +35,6 @@ export function alertTopicSpecs(topics: AlertTopics): TopicSpec[] {
     specAs(TOPICS.webhookSubscriptions, topics.subscriptions),
     specAs(TOPICS.alertDispatcherState, topics.memory),
     specAs(TOPICS.learnerRiskAlertsDlq, topics.deadLetters),
+    specAs(TOPICS.learnerErasures, topics.erasures),
   ];
 }

@@ -21,6 +21,7 @@ import {
   type ProducerMessage,
   type ProducerRecord,
   ReliableProducer,
+  TombstoneWriter,
   TopicTail,
 } from '@learnpulse/kafka';
 import { LOGGER, type Logger } from '@learnpulse/observability';
@@ -30,14 +31,7 @@ import {
   Injectable,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import {
-  type Consumer,
-  type EachBatchPayload,
-  type Kafka,
-  type KafkaMessage,
-  Partitioners,
-  type Producer,
-} from 'kafkajs';
+import { type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage } from 'kafkajs';
 import { type RiskAssessment } from '@learnpulse/events';
 import { decodeSnapshot, encodeSnapshot, snapshotKey } from '../engine/learner-snapshot';
 import { PartitionEngine } from '../engine/partition-engine';
@@ -60,8 +54,7 @@ export class RiskEngineService implements OnApplicationBootstrap, BeforeApplicat
   private wallTimer: NodeJS.Timeout | undefined;
   private stopping = false;
   private erasures: TopicTail | undefined;
-  /** kafkajs, for tombstones (null values), which ReliableProducer does not send. */
-  private tombstoner: Producer | undefined;
+  private tombstones: TombstoneWriter | undefined;
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
@@ -336,21 +329,8 @@ export class RiskEngineService implements OnApplicationBootstrap, BeforeApplicat
       held = forgotten || held;
     }
     if (!held) return;
-    if (this.tombstoner === undefined) {
-      this.tombstoner = this.kafka.producer({
-        idempotent: true,
-        maxInFlightRequests: 1,
-        // The Java-compatible partitioner, as ReliableProducer's: the tombstone lands where the
-        // snapshots of the key did.
-        createPartitioner: Partitioners.DefaultPartitioner,
-      });
-      await this.tombstoner.connect();
-    }
-    await this.tombstoner.send({
-      topic: this.topics.state,
-      acks: -1,
-      messages: [{ key, value: null }],
-    });
+    this.tombstones ??= new TombstoneWriter(this.kafka);
+    await this.tombstones.write([{ topic: this.topics.state, keys: [key] }]);
     this.logger.info({ auditId }, 'risk engine forgot an erased learner');
   }
 
@@ -373,7 +353,7 @@ export class RiskEngineService implements OnApplicationBootstrap, BeforeApplicat
     clearInterval(this.wallTimer);
     await this.erasures?.stop();
     await this.consumer?.disconnect();
-    await this.tombstoner?.disconnect();
+    await this.tombstones?.close();
     await this.producer?.close();
     this.logger.info('risk engine stopped');
   }
