@@ -4,9 +4,13 @@
  */
 import { type JsonValue } from '../edx-event.types';
 
+/** Any character Python's ensure_ascii escapes (JSON.stringify leaves them as they are). */
+const NON_ASCII = /[\u0080-\uffff]/;
+
 function pythonString(value: string, ensureAscii: boolean): string {
   const escaped = JSON.stringify(value);
-  if (!ensureAscii) return escaped;
+  // Most strings are ASCII: a test is cheaper than a global replace with a callback.
+  if (!ensureAscii || !NON_ASCII.test(escaped)) return escaped;
   // JSON.stringify leaves non-ASCII as is; Python escapes each UTF-16 unit as \uXXXX.
   return escaped.replace(
     /[\u0080-\uffff]/g,
