@@ -2,7 +2,9 @@
  * Where a V8 CPU profile (`node --cpu-prof`) spends its time, by component: self time (the
  * function on top of the stack) and inclusive time (the component anywhere on the stack).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { print } from './bench-support';
 
 interface ProfileNode {
   id: number;
@@ -124,4 +126,24 @@ export function analyseCpuProfile(file: string, topFunctions = 20): ProfileBreak
       .sort((a, b) => b[1] - a[1])
       .slice(0, topFunctions),
   };
+}
+
+/**
+ * Reads the one `.cpuprofile` a `--cpu-prof-dir=<profileDir>` process wrote and prints its
+ * breakdown: `<title>: N s sampled`, the components, the hottest functions.
+ */
+export function printCpuProfile(profileDir: string, title: string): void {
+  const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
+  if (file === undefined) throw new Error(`no .cpuprofile written in ${profileDir}`);
+  const breakdown = analyseCpuProfile(path.join(profileDir, file));
+  print(`${title}: ${(breakdown.totalMs / 1000).toFixed(1)} s sampled`);
+  print('  component                                         self ms  incl. ms  incl. %');
+  for (const [component, self, inclusive] of breakdown.components) {
+    print(
+      `  ${component.padEnd(48)} ${self.toFixed(0).padStart(8)} ${inclusive.toFixed(0).padStart(9)} ${((100 * inclusive) / breakdown.totalMs).toFixed(1).padStart(7)}`,
+    );
+  }
+  print('  hottest functions (self ms):');
+  for (const [label, self] of breakdown.functions)
+    print(`  ${self.toFixed(0).padStart(8)}  ${label}`);
 }

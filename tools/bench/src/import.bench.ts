@@ -7,14 +7,14 @@
  * a second import of the same file under `--cpu-prof` shows where the time goes. Mapping and
  * sending are also timed apart (import-stages.ts) to show which half bounds the import.
  */
-import { createWriteStream, readdirSync, statSync } from 'node:fs';
+import { createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { startBenchKafka } from './bench-kafka';
 import { cli, type Cleanup, loadLine, print, runBenchmark, sleep } from './bench-support';
-import { analyseCpuProfile } from './cpu-profile';
+import { printCpuProfile } from './cpu-profile';
 import { measureImportStages } from './import-stages';
 import { residentMiB } from './process-memory';
 import { trackingEvent } from './tracking-log';
@@ -146,19 +146,7 @@ async function profileImport(
   ]);
   print(`  under the profiler: ${run.seconds.toFixed(1)} s`);
   await sleep(500);
-  const profile = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
-  if (profile === undefined) throw new Error(`no .cpuprofile written in ${profileDir}`);
-  const breakdown = analyseCpuProfile(path.join(profileDir, profile));
-  print(`CLI CPU profile: ${(breakdown.totalMs / 1000).toFixed(1)} s sampled`);
-  print('  component                                         self ms  incl. ms  incl. %');
-  for (const [component, self, inclusive] of breakdown.components) {
-    print(
-      `  ${component.padEnd(48)} ${self.toFixed(0).padStart(8)} ${inclusive.toFixed(0).padStart(9)} ${((100 * inclusive) / breakdown.totalMs).toFixed(1).padStart(7)}`,
-    );
-  }
-  print('  hottest functions (self ms):');
-  for (const [label, self] of breakdown.functions)
-    print(`  ${self.toFixed(0).padStart(8)}  ${label}`);
+  printCpuProfile(profileDir, 'CLI CPU profile');
 }
 
 runBenchmark(async (cleanup) => {

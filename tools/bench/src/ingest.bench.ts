@@ -17,12 +17,10 @@ import {
   type XapiStatement,
 } from '@learnpulse/xapi';
 import { randomUUID } from 'node:crypto';
-import { readdirSync } from 'node:fs';
 import { type Agent } from 'node:http';
-import path from 'node:path';
 import { startBenchKafka } from './bench-kafka';
 import { loadLine, print, runBenchmark, sleep } from './bench-support';
-import { analyseCpuProfile } from './cpu-profile';
+import { printCpuProfile } from './cpu-profile';
 import { startGateway } from './gateway-under-test';
 import { keepAliveAgent, Outcomes, post } from './http-load';
 import { runProducerPerformance } from './producer-performance';
@@ -241,19 +239,5 @@ runBenchmark(async (cleanup) => {
   printLoad('under the profiler', underProfile);
   await profiled.process.stop();
   await sleep(500);
-  const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
-  if (file === undefined) throw new Error(`no .cpuprofile written in ${profileDir}`);
-  const breakdown = analyseCpuProfile(path.join(profileDir, file));
-  print(
-    `gateway CPU profile: ${(breakdown.totalMs / 1000).toFixed(1)} s sampled (start-up, warm-up and run)`,
-  );
-  print('  component                                         self ms  incl. ms  incl. %');
-  for (const [component, self, inclusive] of breakdown.components) {
-    print(
-      `  ${component.padEnd(48)} ${self.toFixed(0).padStart(8)} ${inclusive.toFixed(0).padStart(9)} ${((100 * inclusive) / breakdown.totalMs).toFixed(1).padStart(7)}`,
-    );
-  }
-  print('  hottest functions (self ms):');
-  for (const [label, self] of breakdown.functions)
-    print(`  ${self.toFixed(0).padStart(8)}  ${label}`);
+  printCpuProfile(profileDir, 'gateway CPU profile (start-up, warm-up and run)');
 });

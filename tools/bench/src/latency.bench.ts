@@ -10,14 +10,13 @@
  * is printed. With `--profile` the gateway runs under `--cpu-prof` and its CPU time is broken
  * down by component after the run.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { ReliableProducer, TOPICS } from '@learnpulse/kafka';
 import pino from 'pino';
 import { type BenchKafka, startBenchKafka } from './bench-kafka';
 import { loadLine, ms, print, quantile, runBenchmark, sleep } from './bench-support';
-import { analyseCpuProfile } from './cpu-profile';
+import { printCpuProfile } from './cpu-profile';
 import { startGateway } from './gateway-under-test';
 import { keepAliveAgent, Outcomes, post } from './http-load';
 import { cpuSeconds } from './process-memory';
@@ -44,7 +43,54 @@ interface OpenLoopResult {
   seconds: number;
 }
 
-/** Sends at `rate`/s for `durationMs`; latency = answer time - scheduled send time. */
+interface Schedule {
+  /** Sorted, each from the send's scheduled moment to its answer. */
+  latencies: number[];
+  sent: number;
+  seconds: number;
+}
+
+/**
+ * Calls `send(i)` at `rate`/s for `durationMs`, open loop: every send due by now goes out, so a
+ * stall shows up in the latencies instead of slowing the sender down (coordinated omission).
+ */
+async function openLoopSchedule(
+  rate: number,
+  durationMs: number,
+  send: (index: number) => Promise<void>,
+): Promise<Schedule> {
+  const latencies: number[] = [];
+  const pending: Promise<void>[] = [];
+  const total = Math.round((rate * durationMs) / 1000);
+  const interval = 1000 / rate;
+  const startedAt = performance.now();
+  let sent = 0;
+  await new Promise<void>((resolve) => {
+    const tick = (): void => {
+      const now = performance.now();
+      while (sent < total && startedAt + sent * interval <= now) {
+        const scheduled = startedAt + sent * interval;
+        pending.push(
+          send(sent).then(() => {
+            latencies.push(performance.now() - scheduled);
+          }),
+        );
+        sent += 1;
+      }
+      if (sent < total) setTimeout(tick, 1);
+      else resolve();
+    };
+    tick();
+  });
+  await Promise.all(pending);
+  return {
+    latencies: latencies.sort((a, b) => a - b),
+    sent,
+    seconds: (performance.now() - startedAt) / 1000,
+  };
+}
+
+/** Single-statement POSTs at `rate`/s for `durationMs`. */
 async function openLoop(
   origin: string,
   headers: Record<string, string>,
@@ -55,39 +101,11 @@ async function openLoop(
   const agent = keepAliveAgent(POOL_CONNECTIONS);
   const url = new URL('/xapi/statements', origin);
   const outcomes = new Outcomes();
-  const latencies: number[] = [];
-  const pending: Promise<void>[] = [];
-  const total = Math.round((rate * durationMs) / 1000);
-  const interval = 1000 / rate;
-  const startedAt = performance.now();
-  let sent = 0;
-  await new Promise<void>((resolve) => {
-    const tick = (): void => {
-      const now = performance.now();
-      // Every send that is due by now goes out, each timed from its own scheduled moment.
-      while (sent < total && startedAt + sent * interval <= now) {
-        const scheduled = startedAt + sent * interval;
-        sent += 1;
-        pending.push(
-          post(agent, url, headers, bodies.single()).then((result) => {
-            latencies.push(performance.now() - scheduled);
-            outcomes.add(result);
-          }),
-        );
-      }
-      if (sent < total) setTimeout(tick, 1);
-      else resolve();
-    };
-    tick();
+  const schedule = await openLoopSchedule(rate, durationMs, async () => {
+    outcomes.add(await post(agent, url, headers, bodies.single()));
   });
-  await Promise.all(pending);
   agent.destroy();
-  return {
-    latencies: latencies.sort((a, b) => a - b),
-    outcomes,
-    sent,
-    seconds: (performance.now() - startedAt) / 1000,
-  };
+  return { ...schedule, outcomes };
 }
 
 /**
@@ -102,41 +120,18 @@ async function kafkaOpenLoop(
 ): Promise<number[]> {
   const producer = await ReliableProducer.connect(kafka.kafka, pino({ level: 'warn' }));
   const value = Buffer.alloc(1_550, 'x');
-  const latencies: number[] = [];
-  const pending: Promise<void>[] = [];
-  const total = Math.round((rate * durationMs) / 1000);
-  const interval = 1000 / rate;
-  const startedAt = performance.now();
-  let sent = 0;
   try {
-    await new Promise<void>((resolve) => {
-      const tick = (): void => {
-        const now = performance.now();
-        while (sent < total && startedAt + sent * interval <= now) {
-          const scheduled = startedAt + sent * interval;
-          const key = `bench:floor-${sent}`;
-          sent += 1;
-          pending.push(
-            producer
-              .send([
-                { topic: TOPICS.xapiStatements, messages: [{ key, value }] },
-                { topic: TOPICS.learningEvents, messages: [{ key, value }] },
-              ])
-              .then(() => {
-                latencies.push(performance.now() - scheduled);
-              }),
-          );
-        }
-        if (sent < total) setTimeout(tick, 1);
-        else resolve();
-      };
-      tick();
+    const schedule = await openLoopSchedule(rate, durationMs, (index) => {
+      const key = `bench:floor-${index}`;
+      return producer.send([
+        { topic: TOPICS.xapiStatements, messages: [{ key, value }] },
+        { topic: TOPICS.learningEvents, messages: [{ key, value }] },
+      ]);
     });
-    await Promise.all(pending);
+    return schedule.latencies;
   } finally {
     await producer.close();
   }
-  return latencies.sort((a, b) => a - b);
 }
 
 interface HeldResult {
@@ -335,20 +330,7 @@ runBenchmark(async (cleanup) => {
   if (profile) {
     await gateway.process.stop();
     await sleep(500);
-    const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
-    if (file === undefined) throw new Error(`no .cpuprofile written in ${profileDir}`);
-    const breakdown = analyseCpuProfile(path.join(profileDir, file));
-    print(
-      `gateway CPU profile: ${(breakdown.totalMs / 1000).toFixed(1)} s sampled (start-up, warm-up and run)`,
-    );
-    for (const [component, self, inclusive] of breakdown.components) {
-      print(
-        `  ${component.padEnd(48)} ${self.toFixed(0).padStart(8)} ${inclusive.toFixed(0).padStart(9)}`,
-      );
-    }
-    print('  hottest functions (self ms):');
-    for (const [label, self] of breakdown.functions)
-      print(`  ${self.toFixed(0).padStart(8)}  ${label}`);
+    printCpuProfile(profileDir, 'gateway CPU profile (start-up, warm-up and run)');
     return;
   }
 

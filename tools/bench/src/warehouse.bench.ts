@@ -22,8 +22,6 @@ import { loadConfig } from '@learnpulse/config';
 import { ReliableProducer, TOPICS, type ProducerMessage } from '@learnpulse/kafka';
 import { createLogger } from '@learnpulse/observability';
 import { randomBytes } from 'node:crypto';
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { startBenchKafka } from './bench-kafka';
 import {
   loadLine,
@@ -35,7 +33,7 @@ import {
   servicePorts,
   sleep,
 } from './bench-support';
-import { analyseCpuProfile } from './cpu-profile';
+import { printCpuProfile } from './cpu-profile';
 import { serviceEnv } from './gateway-under-test';
 import { SyntheticTerm } from './synthetic-term';
 import { benchCredentials } from './xapi-load';
@@ -379,21 +377,7 @@ runBenchmark(async (cleanup) => {
   if (profile) {
     await served.process.stop();
     await sleep(500);
-    const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
-    if (file === undefined) throw new Error(`no .cpuprofile written in ${profileDir}`);
-    const breakdown = analyseCpuProfile(path.join(profileDir, file));
     print('');
-    print(
-      `service process CPU profile (whole run): ${(breakdown.totalMs / 1000).toFixed(1)} s sampled`,
-    );
-    print('  component                                         self ms  incl. ms  incl. %');
-    for (const [component, self, inclusive] of breakdown.components) {
-      print(
-        `  ${component.padEnd(48)} ${self.toFixed(0).padStart(8)} ${inclusive.toFixed(0).padStart(9)} ${((100 * inclusive) / breakdown.totalMs).toFixed(1).padStart(7)}`,
-      );
-    }
-    print('  hottest functions (self ms):');
-    for (const [label, self] of breakdown.functions)
-      print(`  ${self.toFixed(0).padStart(8)}  ${label}`);
+    printCpuProfile(profileDir, 'service process CPU profile (whole run)');
   }
 });
