@@ -7,7 +7,7 @@
  * - an erasure notice per learner id on learnpulse.erasures.v1, last, so a running service
  *   drops the learner from memory and cannot write its state back after the tombstone.
  */
-import { encodeErasureNotice } from '@learnpulse/events';
+import { encodeErasureNotice, erasureNoticeKey } from '@learnpulse/events';
 import {
   CompactedTopicReader,
   TombstoneWriter,
@@ -123,10 +123,10 @@ export async function eraseLearnerOnKafka(
     await notices.send({
       topic: topics.notices,
       acks: -1,
-      messages: learnerIds.map((learnerId) => ({
-        key: `${subject.tenant}:${learnerId}`,
-        value: encodeErasureNotice({ tenant: subject.tenant, learnerId, auditId, erasedAt }),
-      })),
+      messages: learnerIds.map((learnerId) => {
+        const notice = { tenant: subject.tenant, learnerId, auditId, erasedAt };
+        return { key: erasureNoticeKey(notice), value: encodeErasureNotice(notice) };
+      }),
     });
   } finally {
     await tombstones.close();

@@ -81,7 +81,7 @@ export class RiskEngineService implements OnApplicationBootstrap, BeforeApplicat
       apply: async ({ value }) => {
         if (value === null) return;
         const notice = decodeErasureNotice(value);
-        await this.forget(`${notice.tenant}:${notice.learnerId}`, notice.auditId);
+        await this.forget(snapshotKey(notice.tenant, notice.learnerId), notice.auditId);
       },
     });
     const consumer = kafka.consumer({

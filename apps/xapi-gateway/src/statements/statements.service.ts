@@ -359,14 +359,12 @@ export class StatementsService {
     return existing;
   }
 
-  /** What the LRS has under `id` (not one of this request's): accepted recently, or stored. */
-  private async existing(tenant: string, id: string): Promise<Existing | null> {
+  /** Whether the LRS holds `id` (not one of this request's) as a voiding statement: accepted recently, or stored. */
+  private async isStoredVoiding(tenant: string, id: string): Promise<boolean> {
     const recent = this.recent.get(tenant, id);
-    if (recent !== undefined && (await recent.written)) {
-      return fromRecent(recent);
-    }
-    if (!this.known.mightBeStored(tenant, id)) return null;
-    return this.stored(tenant, id);
+    if (recent !== undefined && (await recent.written)) return recent.isVoiding;
+    if (!this.known.mightBeStored(tenant, id)) return false;
+    return (await this.stored(tenant, id))?.isVoiding ?? false;
   }
 
   /**
@@ -383,7 +381,7 @@ export class StatementsService {
       const targetIsVoiding =
         sibling !== undefined
           ? sibling.voids !== null
-          : ((await this.existing(tenant, candidate.voids))?.isVoiding ?? false);
+          : await this.isStoredVoiding(tenant, candidate.voids);
       if (targetIsVoiding) {
         throw new BadStatementRequestError(
           `statement ${candidate.id} voids ${candidate.voids}, which is itself a voiding statement; a voiding statement cannot be voided`,
