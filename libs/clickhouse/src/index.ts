@@ -34,6 +34,13 @@ export {
 export { splitStatements } from './migrations/split-statements';
 export { applyRetention, type ApplyRetentionResult } from './retention/apply-retention';
 export {
+  KEY_VALUE_PURGE_INTERVAL_MS,
+  KEY_VALUE_RETENTION_TABLES,
+  purgeExpiredKeyValueRows,
+  purgeStatements,
+  type PurgeStatement,
+} from './retention/key-value-retention';
+export {
   RETENTION_TABLES,
   RetentionConfigError,
   retentionPlan,

@@ -4,6 +4,7 @@ import {
   applyRetention,
   type ClickHouseClient,
   createClickHouseClient,
+  purgeExpiredKeyValueRows,
   runMigrations,
 } from '../src';
 import { embeddedTestEnv } from './embedded-env';
@@ -72,5 +73,48 @@ describe('applyRetention', () => {
       "SELECT create_table_query AS q FROM system.tables WHERE database = currentDatabase() AND name = 'learning_events'",
     );
     assert.doesNotMatch(create?.q ?? '', / TTL /);
+  });
+
+  it('purges the statement bodies older than the retention of xapi_statements, and only those', async () => {
+    const recent = new Date(Date.now() - 2 * 86_400_000)
+      .toISOString()
+      .replace('T', ' ')
+      .slice(0, 19);
+    const ids = ['0f8f2b52-8e4b-4c59-9a57-8a3f9e6d1c01', '0f8f2b52-8e4b-4c59-9a57-8a3f9e6d1c02'];
+    await client.command({
+      query: `INSERT INTO xapi_statement_bodies VALUES
+              (('t', '${ids[0]}'), '2001-01-01 00:00:00', 0, NULL, '{}'),
+              (('t', '${ids[1]}'), '${recent}', 0, NULL, '{}')`,
+    });
+    const kept = (): Promise<{ id: string }[]> =>
+      rows(
+        client,
+        'SELECT toString(tenant_statement.statement_id) AS id FROM xapi_statement_bodies ORDER BY id',
+      );
+    assert.deepEqual(
+      await purgeExpiredKeyValueRows(client, FOREVER),
+      [],
+      'forever deletes nothing',
+    );
+    assert.equal((await kept()).length, 2);
+    const purged = await purgeExpiredKeyValueRows(client, {
+      ...FOREVER,
+      WAREHOUSE_RAW_RETENTION_DAYS: 30,
+    });
+    assert.deepEqual(
+      purged.map((p) => [p.table, p.days]),
+      [['xapi_statement_bodies', 30]],
+    );
+    assert.deepEqual(await kept(), [{ id: ids[1] }]);
+    // Overridden per table like the TTLs: xapi_statements kept forever keeps its bodies.
+    assert.deepEqual(
+      await purgeExpiredKeyValueRows(client, {
+        ...FOREVER,
+        WAREHOUSE_RAW_RETENTION_DAYS: 1,
+        WAREHOUSE_TABLE_RETENTION_DAYS: { xapi_statements: 0 },
+      }),
+      [],
+    );
+    assert.deepEqual(await kept(), [{ id: ids[1] }]);
   });
 });

@@ -43,6 +43,7 @@ describe('runMigrations', () => {
       '0013_risk_assessments',
       '0014_xapi_statement_keys',
       '0015_xapi_statement_pages',
+      '0016_xapi_statement_bodies',
       '0050_gdpr_audit',
     ]);
     const tables = await rows<{ name: string; comment: string }>(
@@ -78,10 +79,10 @@ describe('runMigrations', () => {
         'xapi_attachments',
         'xapi_attachments_ingest',
         'xapi_attachments_mv',
+        'xapi_statement_bodies',
+        'xapi_statement_bodies_mv',
         'xapi_statement_keys',
         'xapi_statement_keys_mv',
-        'xapi_statement_pages',
-        'xapi_statement_pages_mv',
         'xapi_statements',
         'xapi_voided_statements',
         'xapi_voided_statements_mv',
@@ -101,7 +102,7 @@ describe('runMigrations', () => {
   it('applies each migration once and records version, name and checksum', async () => {
     const again = await runMigrations(client, engine.env);
     assert.deepEqual(again.applied, []);
-    assert.equal(again.alreadyApplied.length, 16);
+    assert.equal(again.alreadyApplied.length, 17);
     const recorded = await rows<{ version: number; name: string; checksum: string; n: string }>(
       client,
       'SELECT version, name, checksum, count() OVER (PARTITION BY version) AS n FROM schema_migrations FINAL ORDER BY version',
@@ -124,6 +125,7 @@ describe('runMigrations', () => {
         [13, 'risk_assessments', '1'],
         [14, 'xapi_statement_keys', '1'],
         [15, 'xapi_statement_pages', '1'],
+        [16, 'xapi_statement_bodies', '1'],
         [50, 'gdpr_audit', '1'],
       ],
     );
@@ -189,7 +191,7 @@ describe('runMigrations', () => {
       );
       assert.deepEqual(
         versions.map((v) => v.version),
-        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 50],
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 50],
       );
       assert.deepEqual((await runMigrations(a, env)).applied, []);
     } finally {

@@ -13,7 +13,7 @@ export interface CatalogueColumn {
 export interface CatalogueTable {
   readonly name: string;
   readonly engine: string;
-  /** Columns of the sorting key, in order (the rollup's grouping key). */
+  /** Columns of the sorting key, in order (the rollup's grouping key; a key-value table's primary key). */
   readonly sortingKey: readonly string[];
   readonly columns: readonly CatalogueColumn[];
   /** Materialized views fed by inserts into this table. */
@@ -32,6 +32,7 @@ interface TableRow {
   name: string;
   engine: string;
   sorting_key: string;
+  primary_key: string;
   dependencies_table: string[];
   as_select: string;
   create_table_query: string;
@@ -60,7 +61,7 @@ export async function readCatalogue(client: ClickHouseClient): Promise<Warehouse
   if (database === undefined) throw new Error('ClickHouse did not name the current database');
   const tables = await (
     await client.query({
-      query: `SELECT name, engine, sorting_key, dependencies_table, as_select, create_table_query
+      query: `SELECT name, engine, sorting_key, primary_key, dependencies_table, as_select, create_table_query
               FROM system.tables WHERE database = {database:String} ORDER BY name`,
       query_params: { database },
       format: 'JSONEachRow',
@@ -79,7 +80,8 @@ export async function readCatalogue(client: ClickHouseClient): Promise<Warehouse
     tables: tables.map((row) => ({
       name: row.name,
       engine: row.engine,
-      sortingKey: row.sorting_key
+      // A key-value table (EmbeddedRocksDB) has no sorting key: its primary key is its row key.
+      sortingKey: (row.sorting_key === '' ? row.primary_key : row.sorting_key)
         .split(',')
         .map((part) => part.trim())
         .filter((part) => part.length > 0),

@@ -28,7 +28,13 @@ import { LEARNER_STATE_TOPICS, LEARNER_VALUE_TOPICS } from '../src/learner-tombs
 import { learnerIdsOf } from '../src/learner-subject';
 import { readCatalogue } from '../src/warehouse-catalogue';
 import { EMAIL, type Fixture, KEY, MBOX, writeFixture } from './gdpr-fixture';
-import { rebuiltFromRaw, sameValues, snapshot, tablesMentioning } from './warehouse-probe';
+import {
+  rebuiltFromRaw,
+  sameValues,
+  snapshot,
+  tablesMentioning,
+  tenantIs,
+} from './warehouse-probe';
 
 /** Rollups no code knows of: erase must find them from the schema alone. */
 const SPEC_ROLLUPS = [
@@ -195,7 +201,7 @@ describe('learner erase and export (embedded ClickHouse, real Kafka)', () => {
       'xapi_statements',
       'xapi_attachments',
     ]) {
-      tenantBBefore[table] = await snapshot(client, table, 'tenant = {b:String}', {
+      tenantBBefore[table] = await snapshot(client, table, await tenantIs(client, table, 'b'), {
         b: fixture.tenantB,
       });
     }
@@ -206,6 +212,8 @@ describe('learner erase and export (embedded ClickHouse, real Kafka)', () => {
     const needles = [EMAIL, fixture.pseudonym, ...fixture.learnerStatements, fixture.ownAttachment];
     const before = await tablesMentioning(client, fixture.tenantA, needles, ['gdpr_audit']);
     assert.ok(Object.keys(before).length >= 8, JSON.stringify(before));
+    // The key-value copy of the statements is searched too.
+    assert.ok((before.xapi_statement_bodies ?? 0) > 0, JSON.stringify(before));
 
     const watched = [
       ...LEARNER_STATE_TOPICS.map((t) => t.name),
@@ -254,6 +262,7 @@ describe('learner erase and export (embedded ClickHouse, real Kafka)', () => {
     assert.deepEqual(await tablesMentioning(client, fixture.tenantA, needles, ['gdpr_audit']), {});
     assert.equal(report.deleted.learning_events, 12);
     assert.equal(report.deleted.xapi_statements, 4);
+    assert.equal(report.recomputed.xapi_statement_bodies?.removed, 4);
     assert.equal(report.deleted.xapi_attachments, 1);
     assert.ok((report.recomputed.course_daily_activity?.removed ?? 0) > 0);
 
@@ -308,7 +317,9 @@ describe('learner erase and export (embedded ClickHouse, real Kafka)', () => {
   it('leaves other learners’ rows and tenant B (same identity, same pseudonym string) unchanged', async () => {
     const plan = planErasure(await readCatalogue(client));
     for (const [table, rows] of Object.entries(tenantBBefore)) {
-      const now = await snapshot(client, table, 'tenant = {b:String}', { b: fixture.tenantB });
+      const now = await snapshot(client, table, await tenantIs(client, table, 'b'), {
+        b: fixture.tenantB,
+      });
       assert.ok(sameValues(now, rows), `tenant B ${table} changed`);
       if (
         ['learning_events', 'xapi_statements', 'risk_assessments', 'xapi_attachments'].includes(

@@ -1,7 +1,7 @@
 /** Read-side checks of the GDPR specs: snapshots, rebuilds from raw, searches for a learner. */
 import { type ClickHouseClient } from '@learnpulse/clickhouse';
 import { quoteIdentifier } from '../src/erasure-plan';
-import { readCatalogue } from '../src/warehouse-catalogue';
+import { type CatalogueTable, readCatalogue } from '../src/warehouse-catalogue';
 
 async function rows(client: ClickHouseClient, query: string, params: Record<string, unknown> = {}) {
   return (await client.query({ query, query_params: params, format: 'JSONEachRow' })).json<
@@ -23,7 +23,8 @@ export async function snapshot(
   const catalogue = await readCatalogue(client);
   const entry = catalogue.tables.find((t) => t.name === table);
   if (entry === undefined) throw new Error(`no table ${table}`);
-  await optimize(client, table);
+  // Merged rows for a MergeTree; a key-value table holds one row per key already.
+  if (entry.engine.endsWith('MergeTree')) await optimize(client, table);
   const list = entry.columns
     .map(({ name, type }) =>
       type.startsWith('AggregateFunction(')
@@ -88,6 +89,25 @@ export function sameValues(a: unknown, b: unknown): boolean {
 
 const TEXT_TYPES = /^(LowCardinality\()?(Nullable\()?(String|UUID|Array\(|Map\()/;
 
+/** The table's tenant: a column, or the `tenant` element of a key tuple (xapi_statement_bodies). */
+function tenantOf(table: CatalogueTable): string | null {
+  if (table.columns.some((c) => c.name === 'tenant')) return 'tenant';
+  const keyTuple = table.columns.find((c) => c.type.startsWith('Tuple(tenant '));
+  return keyTuple === undefined ? null : `${quoteIdentifier(keyTuple.name)}.tenant`;
+}
+
+/** `<tenant of the table> = {<param>:String}`, for snapshot filters. */
+export async function tenantIs(
+  client: ClickHouseClient,
+  table: string,
+  param: string,
+): Promise<string> {
+  const entry = (await readCatalogue(client)).tables.find((t) => t.name === table);
+  const tenant = entry === undefined ? null : tenantOf(entry);
+  if (tenant === null) throw new Error(`table ${table} has no tenant`);
+  return `${tenant} = {${param}:String}`;
+}
+
 /**
  * Per table, rows of `tenant` in which any text, id, array or map column contains one of the
  * needles (aggregate states cannot be searched; the rebuild comparison covers them).
@@ -101,15 +121,15 @@ export async function tablesMentioning(
   const catalogue = await readCatalogue(client);
   const found: Record<string, number> = {};
   for (const table of catalogue.tables) {
-    if (!table.engine.endsWith('MergeTree') || except.includes(table.name)) continue;
+    const stores = table.engine.endsWith('MergeTree') || table.engine === 'EmbeddedRocksDB';
+    if (!stores || except.includes(table.name)) continue;
     const searchable = table.columns.filter(
       (c) => TEXT_TYPES.test(c.type) || c.type.startsWith('SimpleAggregateFunction(sumMap'),
     );
     if (searchable.length === 0) continue;
     const text = `toString(tuple(${searchable.map((c) => quoteIdentifier(c.name)).join(', ')}))`;
-    const scoped = table.columns.some((c) => c.name === 'tenant')
-      ? 'tenant = {tenant:String} AND '
-      : '';
+    const tenantColumn = tenantOf(table);
+    const scoped = tenantColumn === null ? '' : `${tenantColumn} = {tenant:String} AND `;
     const result = await rows(
       client,
       `SELECT count() AS n FROM ${quoteIdentifier(table.name)}

@@ -28,6 +28,7 @@ export const TENANT_UNREADABLE_TABLES: Readonly<Record<string, string>> = {
   xapi_attachments: 'attachment bytes, served by the LRS attachment API only',
   xapi_attachments_ingest: 'Null-engine insert target, stores nothing',
   xapi_statement_keys: 'the LRS filter index, a copy of xapi_statements columns tenants read there',
-  xapi_statement_pages: 'the LRS page store, a copy of xapi_statements columns tenants read there',
+  xapi_statement_bodies:
+    'the LRS statement bodies by key, a copy of xapi_statements columns tenants read there',
   gdpr_audit: 'operator audit trail of erase and export requests',
 };

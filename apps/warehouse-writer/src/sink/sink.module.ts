@@ -1,6 +1,6 @@
 /**
- * The Kafka → ClickHouse sink and what it needs: the Kafka client, its metrics, and the
- * readiness checks (global, so the observability module's health controller sees them).
+ * The Kafka → ClickHouse sink and what it needs: the Kafka client, its metrics, the purge of
+ * expired key-value rows, and the readiness checks (global, so the observability module's health controller sees them).
  */
 import { CLICKHOUSE, type ClickHouseClient } from '@learnpulse/clickhouse';
 import { type Environment } from '@learnpulse/config';
@@ -15,6 +15,7 @@ import {
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { type Kafka } from 'kafkajs';
 import { type Registry } from 'prom-client';
+import { KeyValuePurgeService } from './key-value-purge.service';
 import { SinkMetrics } from './sink-metrics';
 import { KAFKA, SINK_ENV } from './sink.tokens';
 import { WarehouseSinkService } from './warehouse-sink.service';
@@ -51,6 +52,7 @@ export class SinkModule {
           inject: [KAFKA, CLICKHOUSE],
         },
         WarehouseSinkService,
+        KeyValuePurgeService,
       ],
       exports: [READINESS_CHECKS],
     };

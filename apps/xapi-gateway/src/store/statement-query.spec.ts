@@ -1,11 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  listStatementsQuery,
-  STATEMENT_REF_DEPTH,
-  statementsByIdsQuery,
-  uniqueStatementRows,
-} from './statement-query';
+import { listStatementsQuery, STATEMENT_REF_DEPTH, statementsByIdsQuery } from './statement-query';
 
 const bound = Date.UTC(2025, 0, 1);
 
@@ -22,11 +17,23 @@ describe('listStatementsQuery', () => {
       query,
       /statement_id NOT IN \(SELECT voided_statement_id FROM xapi_voided_statements WHERE tenant = \{tenant:String\}\)/,
     );
-    assert.match(query, /ORDER BY stored DESC, statement_id DESC\nLIMIT \{limit:UInt32\}$/);
-    // LIMIT BY would stop ClickHouse reading in key order; copies are dropped after the query.
+    // The page's keys in key order, twice as many as the page for copies, then their bodies.
+    assert.match(
+      query,
+      /\(SELECT stored, statement_id FROM xapi_statements WHERE tenant = .* ORDER BY stored DESC, statement_id DESC LIMIT \{keys:UInt32\}\)/,
+    );
+    assert.match(
+      query,
+      /FROM xapi_statement_bodies\nWHERE tenant_statement IN \(SELECT \(\{tenant:String\}, statement_id\) FROM/,
+    );
+    assert.match(
+      query,
+      /ORDER BY stored DESC, tenant_statement.statement_id DESC\nLIMIT \{limit:UInt32\}$/,
+    );
+    // LIMIT BY would stop ClickHouse reading in key order.
     assert.doesNotMatch(query, /LIMIT 1 BY/);
     assert.doesNotMatch(query, /statement_ref_id/);
-    assert.deepEqual(params, { tenant: 'uni', bound, limit: 11 });
+    assert.deepEqual(params, { tenant: 'uni', bound, limit: 11, keys: 22 });
   });
 
   it('passes every filter as a typed parameter, never in the SQL text', () => {
@@ -53,8 +60,8 @@ describe('listStatementsQuery', () => {
     assert.match(query, /kind = 'agent' AND key = \{agent:String\}/);
     assert.match(query, /kind = 'activity' AND key = \{activity:String\}/);
     assert.match(query, /kind = 'verb' AND key = \{verb:String\}/);
-    // Everything filtered comes from the index; the page store is only read for the page.
-    assert.equal(query.match(/FROM xapi_statement_pages\b/g)?.length, 1);
+    // Everything filtered comes from the index; the bodies are only read for the page.
+    assert.equal(query.match(/FROM xapi_statement_bodies\b/g)?.length, 1);
     // xapi_statements is read only to test the few statements some StatementRef targets.
     const byReference =
       /FROM xapi_statements WHERE tenant = \{tenant:String\} AND statement_id IN \(SELECT toUUID\(key\) FROM xapi_statement_keys WHERE tenant = \{tenant:String\} AND kind = 'target'\)/g;
@@ -63,7 +70,7 @@ describe('listStatementsQuery', () => {
     assert.match(query, /stored <= fromUnixTimestamp64Milli\(\{until:Int64\}, 'UTC'\)/);
     assert.match(query, /authority_key = \{authorityKey:String\}/);
     assert.match(query, /ORDER BY stored ASC, statement_id ASC/);
-    assert.deepEqual(params, { tenant: 'uni', bound, limit: 6, ...filters });
+    assert.deepEqual(params, { tenant: 'uni', bound, limit: 6, keys: 12, ...filters });
   });
 
   it('uses the related columns when related_agents / related_activities are true', () => {
@@ -102,6 +109,15 @@ describe('listStatementsQuery', () => {
       query,
       /statement_id IN \(SELECT toUUID\(key\) FROM xapi_statement_keys WHERE tenant = \{tenant:String\} AND kind = 'target'\) AND verb_id = \{verb:String\}/,
     );
+    // Left out for a tenant known to hold no StatementRef statement.
+    const plain = listStatementsQuery(
+      'uni',
+      { verb: 'http://v' },
+      { limit: 1, ascending: false, bound },
+      false,
+    );
+    assert.doesNotMatch(plain.query, /kind = 'target'/);
+    assert.match(plain.query, /kind = 'verb' AND key = \{verb:String\}/);
     // Time filters apply to the returned statement only, not to its targets.
     const { query: timed } = listStatementsQuery(
       'uni',
@@ -128,25 +144,18 @@ describe('listStatementsQuery', () => {
   });
 });
 
-describe('uniqueStatementRows', () => {
-  it('keeps the first of adjacent copies of a statement and every other row in order', () => {
-    const rows = ['a', 'a', 'b', 'c', 'c', 'c', 'a'].map((id, n) => ({ statement_id: id, n }));
-    assert.deepEqual(
-      uniqueStatementRows(rows).map((row) => row.n),
-      [0, 2, 3, 6],
-    );
-  });
-});
-
 describe('statementsByIdsQuery', () => {
-  it('finds the statements of the tenant by id, one row each, with their voided state', () => {
+  it('finds the statements of the tenant by key, with their voided state', () => {
     const { query, params } = statementsByIdsQuery('uni', [
       'E05AA883-ACAF-40AD-BF54-02C8CE485FB0',
       '1d5fa2b4-6a63-4e9c-9e4f-0a2b3c4d5e6f',
     ]);
-    assert.match(query, /tenant = \{tenant:String\} AND statement_id IN \{ids:Array\(UUID\)\}/);
+    // Key reads of the bodies, never another tenant's key.
+    assert.match(
+      query,
+      /FROM xapi_statement_bodies\nWHERE tenant_statement IN \(SELECT \(\{tenant:String\}, arrayJoin\(\{ids:Array\(UUID\)\}\)\)\)$/,
+    );
     assert.match(query, /is_voiding = 1 AND voided_target_id IN \{ids:Array\(UUID\)\}/);
-    assert.match(query, /LIMIT 1 BY statement_id/);
     assert.deepEqual(params, {
       tenant: 'uni',
       ids: ['e05aa883-acaf-40ad-bf54-02c8ce485fb0', '1d5fa2b4-6a63-4e9c-9e4f-0a2b3c4d5e6f'],

@@ -185,18 +185,24 @@ function pageConditions(filters: StatementQueryFilters, options: StatementQueryO
 }
 
 /**
- * Which statements of a filtered listing belong on the page, as (stored, statement_id): the
- * page read from the index range of the driving filter, and the statements that match by
- * targeting a match through up to STATEMENT_REF_DEPTH StatementRefs (xAPI "Filter Conditions
- * for StatementRefs"; targets match voided or not). Both come from the index alone: a
- * StatementRef's `target` row carries its own stored time, id and authority.
+ * Which statements of a filtered listing may belong on the page, as (stored, statement_id):
+ * the first keys of the driving filter's index range, and, when the tenant holds StatementRef
+ * statements, the statements that match by targeting a match through up to
+ * STATEMENT_REF_DEPTH StatementRefs (xAPI "Filter Conditions for StatementRefs"; targets match
+ * voided or not). Both come from the index alone: a StatementRef's `target` row carries its
+ * own stored time, id and authority.
  */
 function filteredPageKeys(
   conditions: readonly KeyCondition[],
   page: readonly string[],
   order: string,
+  references: boolean,
 ): string {
   const [, ...window] = page; // page[0] is the tenant, which every key range includes
+  const driving =
+    `(SELECT stored, statement_id FROM xapi_statement_keys WHERE ${[...matching(conditions), ...window].join(' AND ')} ` +
+    `ORDER BY ${order} LIMIT {keys:UInt32})`;
+  if (!references) return driving;
   // Matches that some StatementRef points at (few), then the chains of references to them.
   const targets = [referencedMatches(conditions)];
   while (targets.length < STATEMENT_REF_DEPTH) {
@@ -207,38 +213,52 @@ function filteredPageKeys(
     `key IN (${targets.join(' UNION ALL ')})`,
     ...window,
   ];
-  return (
-    `(SELECT stored, statement_id FROM xapi_statement_keys WHERE ${[...matching(conditions), ...window].join(' AND ')} ` +
-    `ORDER BY ${order} LIMIT {limit:UInt32}) ` +
-    `UNION ALL (SELECT stored, statement_id FROM xapi_statement_keys WHERE ${targeting.join(' AND ')})`
-  );
+  return `${driving} UNION ALL (SELECT stored, statement_id FROM xapi_statement_keys WHERE ${targeting.join(' AND ')})`;
 }
+
+/**
+ * Keys read per page: twice the page. Copies of a statement re-delivered beyond the insert
+ * dedup window have adjacent keys but one body, so a page still fills unless more than half
+ * of its keys are copies. (DISTINCT on the keys would drop them too, but it stops ClickHouse
+ * reading a key range in order: 103 against 17 ms for the newest page of 1M statements.)
+ */
+const KEYS_PER_PAGE_ROW = 2;
 
 /**
  * One page of a statement listing, newest first unless ascending, never a voided statement.
  * Selects `limit + 1` rows so the caller knows whether another page exists.
+ *
+ * The page's keys come from the primary key of xapi_statements (no filter) or from the
+ * filter index; their JSON is then read from xapi_statement_bodies by key (migration 0016).
+ * A filtered page is scattered over the store: ~100 point reads there, against ~100 granules
+ * of statement text and an index analysis of the key set in a MergeTree.
+ *
+ * `references: false` leaves out the StatementRef part of a filtered listing: only for a
+ * tenant known to hold no StatementRef statement up to the page's bound (see
+ * writer-progress.ts), where it can match nothing and costs most of the query.
  */
 export function listStatementsQuery(
   tenant: string,
   filters: StatementQueryFilters,
   options: StatementQueryOptions,
+  references = true,
 ): SqlQuery {
   const direction = options.ascending ? 'ASC' : 'DESC';
   const order = `stored ${direction}, statement_id ${direction}`;
   const page = pageConditions(filters, options);
   const conditions = keyConditions(filters);
-  const where =
+  const pageKeys =
     conditions.length === 0
-      ? page
-      : [
-          'tenant = {tenant:String}',
-          `(stored, statement_id) IN (${filteredPageKeys(conditions, page, order)})`,
-        ];
+      ? `SELECT stored, statement_id FROM xapi_statements WHERE ${page.join(' AND ')} ` +
+        `ORDER BY ${order} LIMIT {keys:UInt32}`
+      : `SELECT stored, statement_id FROM (${filteredPageKeys(conditions, page, order, references)}) ` +
+        `ORDER BY ${order} LIMIT {keys:UInt32}`;
 
   const params: Record<string, string | number> = {
     tenant,
     bound: options.bound,
     limit: options.limit + 1,
+    keys: (options.limit + 1) * KEYS_PER_PAGE_ROW,
     ...filterParams(filters),
   };
   if (options.after !== undefined) {
@@ -247,50 +267,31 @@ export function listStatementsQuery(
   }
   return {
     query:
-      'SELECT statement_id, toUnixTimestamp64Milli(stored) AS stored_ms, statement\n' +
-      // The page store (migration 0015): the statements of a filtered page are scattered over
-      // the store, and its 256-row granules make each cost 256 rows of text, not ~5,000.
-      'FROM xapi_statement_pages\n' +
-      `WHERE ${where.join('\n  AND ')}\n` +
-      `ORDER BY ${order}\n` +
-      // No `LIMIT 1 BY statement_id` here: it turns off reading in primary-key order, so every
-      // page sorted the whole matching set (0.9 s against 18 ms on 1M statements). Copies of a
-      // statement share its stored time and id, so they are adjacent: uniqueStatementRows drops them.
+      'SELECT toString(tenant_statement.statement_id) AS statement_id,\n' +
+      '  toUnixTimestamp64Milli(stored) AS stored_ms, statement\n' +
+      'FROM xapi_statement_bodies\n' +
+      `WHERE tenant_statement IN (SELECT ({tenant:String}, statement_id) FROM (${pageKeys}))\n` +
+      `ORDER BY stored ${direction}, tenant_statement.statement_id ${direction}\n` +
       'LIMIT {limit:UInt32}',
     params,
   };
 }
 
 /**
- * The rows of a listing page with the copies of a statement re-delivered beyond the insert
- * dedup window dropped. Copies carry the same stored time and id, so in page order they are
- * adjacent and the first one stays.
- */
-export function uniqueStatementRows<Row extends { statement_id: string }>(
-  rows: readonly Row[],
-): Row[] {
-  return rows.filter(
-    (row, index) => index === 0 || rows[index - 1]?.statement_id !== row.statement_id,
-  );
-}
-
-/**
- * Statements of the tenant by id (one row per id, the first stored), with their voided state.
- * One query for a whole POSTed batch: the gateway checks every client-chosen id at once.
+ * Statements of the tenant by id (one row per id), with their voided state. One query for a
+ * whole POSTed batch: the gateway checks every client-chosen id at once.
  */
 export function statementsByIdsQuery(tenant: string, statementIds: readonly string[]): SqlQuery {
   return {
     query:
-      'SELECT statement_id, statement, is_voiding, voided_target_id,\n' +
+      'SELECT toString(tenant_statement.statement_id) AS statement_id, statement, is_voiding, voided_target_id,\n' +
       // From the voiding statements themselves, not xapi_voided_statements: a view's rows land
       // after its source's, so a voiding statement already readable could leave its target
       // readable for a moment.
-      '  statement_id IN (SELECT assumeNotNull(voided_target_id) FROM xapi_statements\n' +
+      '  tenant_statement.statement_id IN (SELECT assumeNotNull(voided_target_id) FROM xapi_statements\n' +
       '   WHERE tenant = {tenant:String} AND is_voiding = 1 AND voided_target_id IN {ids:Array(UUID)}) AS voided\n' +
-      'FROM xapi_statements\n' +
-      'WHERE tenant = {tenant:String} AND statement_id IN {ids:Array(UUID)}\n' +
-      'ORDER BY stored ASC\n' +
-      'LIMIT 1 BY statement_id',
+      'FROM xapi_statement_bodies\n' +
+      'WHERE tenant_statement IN (SELECT ({tenant:String}, arrayJoin({ids:Array(UUID)})))',
     params: { tenant, ids: statementIds.map((id) => id.toLowerCase()) },
   };
 }

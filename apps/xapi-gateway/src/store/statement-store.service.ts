@@ -8,12 +8,12 @@ import { LookupBatcher } from './lookup-batcher';
 import { encodeCursor } from './statement-cursor';
 import {
   listStatementsQuery,
-  uniqueStatementRows,
   type SqlQuery,
   statementsByIdsQuery,
   type StatementQueryFilters,
   type StatementQueryOptions,
 } from './statement-query';
+import { STATEMENT_REF_TENANTS_SQL, StatementRefTenants } from './statement-ref-tenants';
 import { WRITER_PROGRESS } from './store.tokens';
 import { type WriterProgress } from './writer-progress';
 
@@ -93,15 +93,26 @@ export class StatementStore implements OnApplicationShutdown {
     return found;
   }
 
+  private readonly statementRefTenants = new StatementRefTenants(
+    async () =>
+      (await this.rows<{ tenant: string }>({ query: STATEMENT_REF_TENANTS_SQL, params: {} })).map(
+        (row) => row.tenant,
+      ),
+    () => this.progress.consistentThrough(),
+  );
+
   /** One page of the tenant's non-voided statements matching the filters. */
   async query(
     tenant: string,
     filters: StatementQueryFilters,
     options: StatementQueryOptions,
   ): Promise<StatementPage> {
-    const rows = await this.rows<ListRow>(listStatementsQuery(tenant, filters, options));
-    // More exist when the query filled limit + 1 rows, even if copies made the page shorter.
-    const page = uniqueStatementRows(rows).slice(0, options.limit);
+    const references = await this.statementRefTenants.mayHold(tenant, options.bound);
+    const rows = await this.rows<ListRow>(
+      listStatementsQuery(tenant, filters, options, references),
+    );
+    // The query reads limit + 1 statements: more exist when it found them all.
+    const page = rows.slice(0, options.limit);
     const last = page.at(-1);
     const more =
       rows.length > options.limit && last !== undefined

@@ -30,7 +30,7 @@ describe('table retention', () => {
     const byTable = new Map(plan.map((t) => [t.table, t.ttl]));
     assert.equal(byTable.get('learning_events'), 'toDateTime(occurred_at) + toIntervalDay(365)');
     assert.equal(byTable.get('xapi_statements'), null);
-    assert.equal(byTable.get('xapi_statement_pages'), 'toDateTime(stored) + toIntervalDay(365)');
+    assert.equal(byTable.get('xapi_statement_keys'), 'toDateTime(stored) + toIntervalDay(365)');
     assert.equal(byTable.get('course_weekly_activity'), 'toDateTime(week) + toIntervalDay(730)');
     assert.equal(byTable.get('enrolment_current'), null);
     assert.equal(byTable.get('learner_risk_latest'), 'toDateTime(as_of) + toIntervalDay(90)');

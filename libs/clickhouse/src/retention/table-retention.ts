@@ -20,9 +20,8 @@ export interface RetentionTable {
 export const RETENTION_TABLES: readonly RetentionTable[] = [
   { table: 'learning_events', column: 'occurred_at', kind: 'raw' },
   { table: 'xapi_statements', column: 'stored', kind: 'raw' },
-  // The LRS's index and page copies of xapi_statements expire with it.
+  // The LRS's filter index expires with it (its key-value bodies: key-value-retention.ts).
   { table: 'xapi_statement_keys', column: 'stored', kind: 'raw' },
-  { table: 'xapi_statement_pages', column: 'stored', kind: 'raw' },
   { table: 'risk_assessments', column: 'as_of', kind: 'raw' },
   { table: 'enrolment_history', column: 'occurred_at', kind: 'raw' },
   { table: 'course_daily_activity', column: 'day', kind: 'rollup' },
