@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { basicAuthHeader, hashSecret } from '@learnpulse/auth';
+import { createClickHouseClient } from '@learnpulse/clickhouse';
 import { type Environment } from '@learnpulse/config';
 import { testEnvironment, uniqueName, waitFor } from '@learnpulse/testing';
 import { bootstrapWarehouseWriter } from '@learnpulse/warehouse-writer';
@@ -330,6 +331,51 @@ describe('GET /xapi/statements (writer + gateway, real Kafka and ClickHouse)', (
     }
     const forged = await get('?more=abc');
     assert.equal(forged.status, 400);
+  });
+
+  it('lists each statement once when the store holds copies of it, and pages still fill', async () => {
+    const marker = uniqueName('copies');
+    const parent = encodeURIComponent(`https://lms.example/${marker}/course`);
+    const ids = await post(Array.from({ length: 5 }, (_, n) => statement(marker, n)));
+    await listUntil(`?activity=${parent}&related_activities=true`, 5);
+    // Copies as a replay beyond the insert dedup window leaves them: new rows, same statements.
+    const clickhouse = createClickHouseClient(env);
+    try {
+      await clickhouse.command({
+        query: `INSERT INTO xapi_statements SELECT * FROM xapi_statements
+                WHERE tenant = {tenant:String} AND statement_id IN {ids:Array(UUID)}
+                SETTINGS insert_deduplicate = 0`,
+        query_params: { tenant: env.DEMO_TENANT, ids },
+      });
+      const result = await clickhouse.query({
+        query: `SELECT count() AS n FROM xapi_statements WHERE tenant = {tenant:String} AND statement_id IN {ids:Array(UUID)}`,
+        query_params: { tenant: env.DEMO_TENANT, ids },
+        format: 'JSONEachRow',
+      });
+      assert.deepEqual(await result.json(), [{ n: '10' }]);
+    } finally {
+      await clickhouse.close();
+    }
+    for (const query of [`?activity=${parent}&related_activities=true&limit=2`, '?limit=2']) {
+      const seen: string[] = [];
+      let page = await list(query);
+      for (;;) {
+        assert.equal(page.statements.length, 2, `a full page for ${query}`);
+        seen.push(...page.statements.map((s) => s.id as string));
+        if (query === '?limit=2' && seen.length >= 4) break; // older statements of other tests follow
+        if (page.more === '') break;
+        page = await list(page.more.replace('/xapi/statements', ''));
+        if (page.statements.length < 2) {
+          seen.push(...page.statements.map((s) => s.id as string));
+          break;
+        }
+      }
+      assert.equal(new Set(seen).size, seen.length, `no repeats for ${query}`);
+      if (query === '?limit=2') {
+        assert.equal(seen.length, 4);
+        for (const id of seen) assert.ok(ids.includes(id), `${id} is one of the newest`);
+      } else assert.deepEqual([...seen].sort(), [...ids].sort());
+    }
   });
 
   it('hides voided statements from lists and statementId, shows them by voidedStatementId', async () => {
