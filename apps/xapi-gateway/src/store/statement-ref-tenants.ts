@@ -4,11 +4,13 @@
  * StatementRefs"): it can match nothing there, and its dozen subqueries cost more than the
  * rest of the query (1M statements: 51 against 20 ms for the page of one agent).
  *
- * The answer is exact up to `knownThrough`, a consistent-through time read before the tenants
- * were: every statement stored until then was in ClickHouse, index rows included. A page whose
- * bound is later asks again first (concurrent pages share one question). Tenants only ever
- * join the set; one whose StatementRefs were erased keeps the full query, which is still right.
+ * The answer is exact up to `knownThrough`: the consistent-through time the set was brought to
+ * before WriterProgress published it, so every page bound (a published time) is covered, and
+ * no request waits for the question. A later bound (none should come) keeps the full query.
+ * Tenants only ever join the set; one whose StatementRefs were erased keeps the full query,
+ * which is still right.
  */
+import { type ClickHouseClient } from '@learnpulse/clickhouse';
 
 /** Reads the tenants that have at least one StatementRef statement in the store. */
 export type StatementRefTenantsQuery = () => Promise<readonly string[]>;
@@ -16,34 +18,29 @@ export type StatementRefTenantsQuery = () => Promise<readonly string[]>;
 export class StatementRefTenants {
   private readonly tenants = new Set<string>();
   private knownThrough = Number.NEGATIVE_INFINITY;
-  private inFlight: Promise<void> | undefined;
 
-  constructor(
-    private readonly readTenants: StatementRefTenantsQuery,
-    private readonly consistentThrough: () => Promise<number>,
-  ) {}
+  constructor(private readonly readTenants: StatementRefTenantsQuery) {}
 
-  /** Whether the tenant may hold a StatementRef statement stored at or before `bound` (epoch ms). */
-  async mayHold(tenant: string, bound: number): Promise<boolean> {
-    if (this.tenants.has(tenant)) return true;
-    if (bound > this.knownThrough) await this.refresh();
-    return this.tenants.has(tenant) || bound > this.knownThrough;
+  /**
+   * Brings the set up to `consistentThrough`: every statement stored until then is in
+   * ClickHouse (WriterProgress calls this before it publishes that time).
+   */
+  async prepare(consistentThrough: number): Promise<void> {
+    for (const tenant of await this.readTenants()) this.tenants.add(tenant);
+    this.knownThrough = Math.max(this.knownThrough, consistentThrough);
   }
 
-  private refresh(): Promise<void> {
-    this.inFlight ??= (async () => {
-      try {
-        const through = await this.consistentThrough();
-        for (const tenant of await this.readTenants()) this.tenants.add(tenant);
-        this.knownThrough = Math.max(this.knownThrough, through);
-      } finally {
-        this.inFlight = undefined;
-      }
-    })();
-    return this.inFlight;
+  /** Whether the tenant may hold a StatementRef statement stored at or before `bound` (epoch ms). */
+  mayHold(tenant: string, bound: number): boolean {
+    return this.tenants.has(tenant) || bound > this.knownThrough;
   }
 }
 
-/** The query of StatementRefTenantsQuery: `target` index rows (migration 0014) exist for them. */
-export const STATEMENT_REF_TENANTS_SQL =
-  "SELECT DISTINCT tenant FROM xapi_statement_keys WHERE kind = 'target'";
+/** StatementRefTenantsQuery on the store: `target` index rows (migration 0014) exist for them. */
+export async function readStatementRefTenants(client: ClickHouseClient): Promise<string[]> {
+  const result = await client.query({
+    query: "SELECT DISTINCT tenant FROM xapi_statement_keys WHERE kind = 'target'",
+    format: 'JSONEachRow',
+  });
+  return (await result.json<{ tenant: string }>()).map((row) => row.tenant);
+}

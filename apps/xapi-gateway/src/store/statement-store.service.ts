@@ -13,7 +13,7 @@ import {
   type StatementQueryFilters,
   type StatementQueryOptions,
 } from './statement-query';
-import { STATEMENT_REF_TENANTS_SQL, StatementRefTenants } from './statement-ref-tenants';
+import { StatementRefTenants } from './statement-ref-tenants';
 import { WRITER_PROGRESS } from './store.tokens';
 import { type WriterProgress } from './writer-progress';
 
@@ -50,6 +50,7 @@ export class StatementStore implements OnApplicationShutdown {
   constructor(
     @Inject(CLICKHOUSE) private readonly clickhouse: ClickHouseClient,
     @Inject(WRITER_PROGRESS) private readonly progress: WriterProgress,
+    private readonly statementRefTenants: StatementRefTenants,
   ) {}
 
   /** The statement with this id, voided ones included (callers decide), or null. */
@@ -93,21 +94,13 @@ export class StatementStore implements OnApplicationShutdown {
     return found;
   }
 
-  private readonly statementRefTenants = new StatementRefTenants(
-    async () =>
-      (await this.rows<{ tenant: string }>({ query: STATEMENT_REF_TENANTS_SQL, params: {} })).map(
-        (row) => row.tenant,
-      ),
-    () => this.progress.consistentThrough(),
-  );
-
   /** One page of the tenant's non-voided statements matching the filters. */
   async query(
     tenant: string,
     filters: StatementQueryFilters,
     options: StatementQueryOptions,
   ): Promise<StatementPage> {
-    const references = await this.statementRefTenants.mayHold(tenant, options.bound);
+    const references = this.statementRefTenants.mayHold(tenant, options.bound);
     const rows = await this.rows<ListRow>(
       listStatementsQuery(tenant, filters, options, references),
     );

@@ -1,7 +1,7 @@
 /**
  * The statement store for every module of the gateway: ClickHouse (through ClickHouseModule),
- * the writer's progress on xapi.statements.v1 (through the gateway's Kafka client) and the
- * ClickHouse readiness check.
+ * the writer's progress on xapi.statements.v1 (through the gateway's Kafka client), the
+ * tenants holding StatementRef statements, and the ClickHouse readiness check.
  */
 import { CLICKHOUSE, type ClickHouseClient, ClickHouseModule } from '@learnpulse/clickhouse';
 import { type Environment } from '@learnpulse/config';
@@ -9,6 +9,7 @@ import { TOPICS } from '@learnpulse/kafka';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { type Kafka } from 'kafkajs';
 import { KAFKA } from '../kafka/kafka.tokens';
+import { readStatementRefTenants, StatementRefTenants } from './statement-ref-tenants';
 import { StatementStore } from './statement-store.service';
 import { CLICKHOUSE_READINESS, checkClickHouse } from './clickhouse-readiness';
 import { WRITER_PROGRESS } from './store.tokens';
@@ -23,14 +24,22 @@ export class StoreModule {
       imports: [ClickHouseModule.forRoot(env)],
       providers: [
         {
+          provide: StatementRefTenants,
+          useFactory: (client: ClickHouseClient) =>
+            new StatementRefTenants(() => readStatementRefTenants(client)),
+          inject: [CLICKHOUSE],
+        },
+        {
           provide: WRITER_PROGRESS,
-          useFactory: (kafka: Kafka) =>
+          useFactory: (kafka: Kafka, refs: StatementRefTenants) =>
             new WriterProgress({
               kafka,
               topic: TOPICS.xapiStatements,
               group: env.WAREHOUSE_CONSUMER_GROUP,
+              // Every published bound is one the StatementRef tenants are exact up to.
+              beforePublish: (through) => refs.prepare(through),
             }),
-          inject: [KAFKA],
+          inject: [KAFKA, StatementRefTenants],
         },
         {
           provide: CLICKHOUSE_READINESS,

@@ -18,6 +18,12 @@ export const STORED_TO_LOG_MAX_MS = 1000;
 /** Reuse an observation this fresh instead of asking Kafka again. */
 const OBSERVATION_TTL_MS = 200;
 
+/**
+ * An older observation is still served while a new one is made in the background, so no
+ * request waits for Kafka; beyond this age (after a quiet spell) the request waits for it.
+ */
+const MAX_SERVED_AGE_MS = 2000;
+
 export interface PartitionEnd {
   partition: number;
   low: string;
@@ -61,12 +67,19 @@ export interface WriterProgressOptions {
   topic: string;
   group: string;
   now?: () => number;
+  /**
+   * Runs before a new consistent-through time is published, with that time: caches that must
+   * be exact up to it are brought there first (statement-ref-tenants.ts). A failure keeps the
+   * previous time.
+   */
+  beforePublish?: (consistentThrough: number) => Promise<void>;
 }
 
 export class WriterProgress {
   private admin: Admin | undefined;
   private readonly lastCaughtUp = new Map<number, number>();
   private partitions: number[] = [];
+  private published: number | undefined;
   private observedAt = -Infinity;
   private inFlight: Promise<void> | undefined;
   private readonly now: () => number;
@@ -77,21 +90,28 @@ export class WriterProgress {
 
   /** Epoch ms up to which every stored statement is readable; throws only if Kafka never answered. */
   async consistentThrough(): Promise<number> {
-    if (this.now() - this.observedAt > OBSERVATION_TTL_MS) {
+    const age = this.now() - this.observedAt;
+    if (age > OBSERVATION_TTL_MS) {
       this.inFlight ??= this.observe().finally(() => {
         this.inFlight = undefined;
       });
-      try {
-        await this.inFlight;
-      } catch (error) {
-        // An older observation is still a true lower bound; without one there is no answer.
-        if (this.partitions.length === 0) throw error;
+      if (this.published === undefined || age > MAX_SERVED_AGE_MS) {
+        try {
+          await this.inFlight;
+        } catch (error) {
+          // An older observation is still a true lower bound; without one there is no answer.
+          if (this.published === undefined) throw error;
+        }
+      } else {
+        // Served from the previous observation; a failure here leaves it in place.
+        this.inFlight.catch(() => undefined);
       }
     }
-    return consistentThroughOf(this.partitions, this.lastCaughtUp);
+    return this.published ?? 0;
   }
 
   async close(): Promise<void> {
+    await this.inFlight?.catch(() => undefined);
     await this.admin?.disconnect();
     this.admin = undefined;
   }
@@ -111,6 +131,9 @@ export class WriterProgress {
       this.lastCaughtUp.set(partition, startedAt);
     }
     this.partitions = ends.map((end) => end.partition);
+    const through = consistentThroughOf(this.partitions, this.lastCaughtUp);
+    await this.options.beforePublish?.(through);
+    this.published = through;
     this.observedAt = startedAt;
   }
 }
