@@ -20,5 +20,6 @@ export { CompactedTopicReader } from './compacted-topic-reader';
 export type { CompactedTopicReaderOptions, CompactedTopicRecord } from './compacted-topic-reader';
 export { type TombstoneBatch, TombstoneWriter } from './tombstone-writer';
 export { TopicTail, type TopicTailOptions } from './topic-tail';
+export { javaCompatiblePartitioner, murmur2 } from './java-partitioner';
 export { errorHeaderText, failedRecordMessage } from './dead-letter-message';
 export type { FailedRecord } from './dead-letter-message';

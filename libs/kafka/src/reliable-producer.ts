@@ -17,6 +17,7 @@ import type { MessageToProduce, Producer } from '@platformatic/kafka' with {
 import { type Kafka } from 'kafkajs';
 import { type Logger } from 'pino';
 import { connectionSettingsOf } from './create-kafka';
+import { javaCompatiblePartitioner } from './java-partitioner';
 
 export interface ProducerMessage {
   key: string;
@@ -148,7 +149,7 @@ export class ReliableProducer {
     options: ReliableProducerOptions = {},
   ): Promise<ReliableProducer> {
     const { brokers, clientId, connectionTimeoutMs } = connectionSettingsOf(kafka);
-    const { Producer, ProduceAcks, compatibilityPartitioner } = await import('@platformatic/kafka');
+    const { Producer, ProduceAcks } = await import('@platformatic/kafka');
     const producer = new Producer({
       clientId,
       bootstrapBrokers: [...brokers],
@@ -158,7 +159,7 @@ export class ReliableProducer {
       autocreateTopics: false,
       // Java's (and kafkajs') key → partition mapping, so a key keeps its partition whichever
       // client wrote it, and every copy of an event lands where its first copy did.
-      partitioner: compatibilityPartitioner,
+      partitioner: javaCompatiblePartitioner,
     });
     try {
       // Connects and gets the producer id now, so a broker that is not there fails the start.

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { decodeStoredStatement, learningEventCodec } from '@learnpulse/events';
 import { lrsAuthority } from './lrs-authority';
 import { normaliseStatement } from './normalise-statement';
+import { statementToLearningEvent } from './statement-to-learning-event';
 import {
   statementLearningEventRecords,
   statementRecords,
@@ -68,5 +69,22 @@ describe('storedStatementRecords and statementLearningEventRecords', () => {
       statementLearningEventRecords('acme', [stored], receivedAt),
     ]);
     assert.equal(storedStatementRecords('acme', [stored]).topic, 'xapi.statements.v1');
+  });
+
+  it('are the same records when the caller passes the JSON it serialised the statements to', () => {
+    const json = JSON.stringify(stored);
+    const passed: (string | undefined)[] = [];
+    const withJson = statementRecords(
+      'acme',
+      [stored],
+      receivedAt,
+      (tenant, statement, at, statementJson) => {
+        passed.push(statementJson);
+        return statementToLearningEvent(tenant, statement, at, statementJson);
+      },
+      [json],
+    );
+    assert.deepEqual(passed, [json]);
+    assert.deepEqual(withJson, statementRecords('acme', [stored], receivedAt));
   });
 });

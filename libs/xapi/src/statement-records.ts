@@ -54,12 +54,14 @@ export function storedStatementRecords(
  * How a statement becomes its LearningEvent: the plain xAPI mapping by default; the LRS passes
  * `learningEventOfStatement` of @learnpulse/mappers, which also knows source platforms (Moodle).
  * The event's payload must be the statement's JSON (JSON.stringify(statement)), as every such
- * mapping makes it: statementRecords stores that same text rather than serialising twice.
+ * mapping makes it: statementRecords stores that same text rather than serialising twice. A
+ * mapper given `statementJson` (that same JSON, made by the caller) uses it as the payload.
  */
 export type StatementEventMapper = (
   tenant: string,
   statement: StoredXapiStatement,
   receivedAt: number,
+  statementJson?: string,
 ) => LearningEvent;
 
 /** The statements' LearningEvents, on learning.events.v1. */
@@ -74,13 +76,20 @@ export function statementLearningEventRecords(
   );
 }
 
+/**
+ * Both records of each statement. `statementJsons[i]`, when given, must be
+ * JSON.stringify(statements[i]): callers that serialised the statements already pass it.
+ */
 export function statementRecords(
   tenant: string,
   statements: readonly StoredXapiStatement[],
   receivedAt: number,
   toEvent: StatementEventMapper = statementToLearningEvent,
+  statementJsons?: readonly string[],
 ): ProducerRecord[] {
-  const events = statements.map((statement) => toEvent(tenant, statement, receivedAt));
+  const events = statements.map((statement, index) =>
+    toEvent(tenant, statement, receivedAt, statementJsons?.[index]),
+  );
   return [
     {
       topic: TOPICS.xapiStatements,

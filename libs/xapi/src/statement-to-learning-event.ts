@@ -104,11 +104,16 @@ export function statementEventId(tenant: string, statement: XapiStatement): stri
   return deriveEventId(LEARNPULSE_EVENT_ID_NAMESPACE, ['xapi', tenant, canonicalJson(statement)]);
 }
 
-/** Expects a statement that passed `validateStatementShape` (normalised or not). */
+/**
+ * Expects a statement that passed `validateStatementShape` (normalised or not). The payload is
+ * `statementJson` when the caller serialised the statement already (it must be
+ * JSON.stringify(statement)), so the write path serialises each statement once.
+ */
 export function statementToLearningEvent(
   tenant: string,
   statement: XapiStatement,
   receivedAt: number,
+  statementJson?: string,
 ): LearningEvent {
   const occurredAt =
     parseIsoTimestamp(statement.timestamp) ?? parseIsoTimestamp(statement.stored) ?? receivedAt;
@@ -124,6 +129,6 @@ export function statementToLearningEvent(
     score: toScore(statement.result?.score),
     occurredAt,
     receivedAt,
-    payload: JSON.stringify(statement),
+    payload: statementJson ?? JSON.stringify(statement),
   };
 }

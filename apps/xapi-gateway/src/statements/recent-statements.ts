@@ -1,15 +1,15 @@
 /**
- * The ids this gateway accepted in the last minute, with their comparable content as JSON: the
+ * The ids this gateway accepted in the last minute, with their stored statement as JSON: the
  * store sees a statement only after the warehouse-writer wrote it, so a quick re-send of the
  * same id is checked here. Bounded in time and size (50,000 entries hold ~60 MB of JSON and
  * cover more than 6 s at 8,000 statements/s, far beyond the writer's lag); per instance.
  * JSON text rather than a hash of canonical JSON: the canonical form cost ~10 % of the write
- * path's CPU for every statement, JSON.stringify a tenth of that, and the rare re-send is then
- * compared in full (statementsEquivalent) instead of by hash.
+ * path's CPU for every statement; this text is the JSON its Kafka records carry anyway, and the
+ * rare re-send is compared in full (statementsEquivalent) as with a statement from the store.
  */
 
 export interface RecentStatement {
-  /** The statement as the store would compare it (normalised, without LRS defaults), as JSON. */
+  /** The statement as the LRS stores it (normalised, with stored and authority), as JSON. */
   json: string;
   isVoiding: boolean;
   /** Resolves true once Kafka has the statement, false if its send failed (entry removed). */

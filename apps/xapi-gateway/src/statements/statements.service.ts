@@ -66,8 +66,6 @@ export interface RequestContext {
 /** What the LRS already holds under an id: its content, to compare a re-sent statement with. */
 interface Existing {
   isVoiding: boolean;
-  /** Its comparable JSON, when it was accepted here lately (a re-send is most often identical). */
-  json: string | null;
   statement: Record<string, unknown>;
 }
 
@@ -75,10 +73,13 @@ interface Existing {
 interface Candidate {
   id: string;
   stored: StoredXapiStatement;
-  /** The statement as the store would compare it: normalised, without LRS defaults. */
-  comparable: Record<string, unknown>;
-  /** `comparable` as JSON, kept by RecentStatements to compare a quick re-send with. */
+  /**
+   * JSON.stringify(stored): the one serialisation of the statement, for its Kafka records and
+   * for RecentStatements to compare a quick re-send with.
+   */
   json: string;
+  /** The client sent a timestamp (else the LRS filled it in, and a re-send may omit it). */
+  timestamped: boolean;
   voids: string | null;
   /** The client chose the id, so the LRS may have it already. */
   givenId: boolean;
@@ -95,9 +96,16 @@ interface Claim {
 function fromRecent(recent: RecentStatement): Existing {
   return {
     isVoiding: recent.isVoiding,
-    json: recent.json,
     statement: JSON.parse(recent.json) as Record<string, unknown>,
   };
+}
+
+/** The statement as the store would compare it: without the timestamp the LRS filled in. */
+function comparableOf(candidate: Candidate): Record<string, unknown> {
+  if (candidate.timestamped) return candidate.stored;
+  const comparable: Record<string, unknown> = { ...candidate.stored };
+  delete comparable.timestamp;
+  return comparable;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -287,14 +295,12 @@ export class StatementsService {
     return statements.map((statement) => {
       const normalised = normaliseStatement(statement, options);
       const id = normalised.id.toLowerCase();
-      const comparable: Record<string, unknown> = { ...normalised, id };
-      // A timestamp the LRS filled in is not part of what the client sent.
-      if (statement.timestamp === undefined) delete comparable.timestamp;
+      const stored = id === normalised.id ? normalised : { ...normalised, id };
       return {
         id: normalised.id,
-        stored: { ...normalised, id },
-        comparable,
-        json: JSON.stringify(comparable),
+        stored,
+        json: JSON.stringify(stored),
+        timestamped: statement.timestamp !== undefined,
         voids: voidedTargetId(statement),
         givenId: statement.id !== undefined,
         isNew: true,
@@ -321,10 +327,10 @@ export class StatementsService {
       existing = await this.stored(tenant, candidate.id);
     }
     if (existing === null) return;
-    const same =
-      existing.json === candidate.json ||
-      statementsEquivalent(existing.statement, candidate.comparable);
-    if (!same) throw new StatementConflictError(candidate.id);
+    // The stored times differ, so the comparison is by content (statement-comparison.ts).
+    if (!statementsEquivalent(existing.statement, comparableOf(candidate))) {
+      throw new StatementConflictError(candidate.id);
+    }
     candidate.isNew = false;
   }
 
@@ -350,11 +356,7 @@ export class StatementsService {
     }
     const existing = new Map<string, Existing>();
     for (const [id, view] of found) {
-      existing.set(id, {
-        isVoiding: view.isVoiding,
-        json: null,
-        statement: view.statement,
-      });
+      existing.set(id, { isVoiding: view.isVoiding, statement: view.statement });
     }
     return existing;
   }
@@ -412,8 +414,12 @@ export class StatementsService {
           tenant,
           fresh.map((candidate) => candidate.stored),
           receivedAt,
-          (owner, statement, at) =>
-            pseudonymiseLearningEvent(learningEventOfStatement(owner, statement, at), pseudonymOf),
+          (owner, statement, at, json) =>
+            pseudonymiseLearningEvent(
+              learningEventOfStatement(owner, statement, at, json),
+              pseudonymOf,
+            ),
+          fresh.map((candidate) => candidate.json),
         ),
         ...attachmentRecords(
           tenant,

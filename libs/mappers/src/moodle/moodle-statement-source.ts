@@ -55,8 +55,9 @@ export function moodleStatementToLearningEvent(
   tenant: string,
   statement: XapiStatement,
   receivedAt: number,
+  statementJson?: string,
 ): LearningEvent {
-  const event = statementToLearningEvent(tenant, statement, receivedAt);
+  const event = statementToLearningEvent(tenant, statement, receivedAt, statementJson);
   if (!isMoodleStatement(statement)) return event;
   const name = moodleEventName(statement);
   const byVerb =
@@ -77,4 +78,5 @@ export const learningEventOfStatement: (
   tenant: string,
   statement: XapiStatement,
   receivedAt: number,
+  statementJson?: string,
 ) => LearningEvent = moodleStatementToLearningEvent;
