@@ -60,6 +60,11 @@ describe('listStatementsQuery', () => {
     assert.match(query, /kind = 'agent' AND key = \{agent:String\}/);
     assert.match(query, /kind = 'activity' AND key = \{activity:String\}/);
     assert.match(query, /kind = 'verb' AND key = \{verb:String\}/);
+    // The narrowing ranges are read within the listing's stored times only.
+    assert.match(
+      query,
+      /kind = 'verb' AND key = \{verb:String\} AND stored <= fromUnixTimestamp64Milli\(\{bound:Int64\}, 'UTC'\) AND stored > fromUnixTimestamp64Milli\(\{since:Int64\}, 'UTC'\) AND stored <= fromUnixTimestamp64Milli\(\{until:Int64\}, 'UTC'\) AND statement_id IN/,
+    );
     // Everything filtered comes from the index; the bodies are only read for the page.
     assert.equal(query.match(/FROM xapi_statement_bodies\b/g)?.length, 1);
     // xapi_statements is read only to test the few statements some StatementRef targets.
