@@ -30,7 +30,7 @@ import {
   type LearnerPseudonymsFor,
 } from '../learners/learner-pseudonyms.module';
 import { PRODUCER } from '../kafka/kafka.tokens';
-import { StatementStore } from '../store/statement-store.service';
+import { StatementStore, type StoredStatementView } from '../store/statement-store.service';
 import { type RecentStatement, RecentStatements, type Reservation } from './recent-statements';
 import { credentialAuthority } from './statement-authority';
 import { StatementMetrics } from './statement-metrics';
@@ -64,10 +64,7 @@ export interface RequestContext {
 }
 
 /** What the LRS already holds under an id: its content, to compare a re-sent statement with. */
-interface Existing {
-  isVoiding: boolean;
-  statement: Record<string, unknown>;
-}
+type Existing = Pick<StoredStatementView, 'isVoiding' | 'statement'>;
 
 /** One statement of a request after the checks. */
 interface Candidate {
@@ -342,10 +339,9 @@ export class StatementsService {
   private async lookUp(
     tenant: string,
     candidates: readonly Pick<Candidate, 'id'>[],
-  ): Promise<Map<string, Existing>> {
-    let found: Awaited<ReturnType<StatementStore['findByIds']>>;
+  ): Promise<ReadonlyMap<string, Existing>> {
     try {
-      found = await this.store.findByIds(
+      return await this.store.findByIds(
         tenant,
         candidates.map((candidate) => candidate.id),
       );
@@ -354,11 +350,6 @@ export class StatementsService {
       this.logger.error({ err: error, tenant }, 'statement store look-up failed');
       throw new StatementsNotStoredError(error);
     }
-    const existing = new Map<string, Existing>();
-    for (const [id, view] of found) {
-      existing.set(id, { isVoiding: view.isVoiding, statement: view.statement });
-    }
-    return existing;
   }
 
   /** Whether the LRS holds `id` (not one of this request's) as a voiding statement: accepted recently, or stored. */

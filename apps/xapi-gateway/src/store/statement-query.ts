@@ -247,7 +247,7 @@ const KEYS_PER_PAGE_ROW = 2;
  *
  * `references: false` leaves out the StatementRef part of a filtered listing: only for a
  * tenant known to hold no StatementRef statement up to the page's bound (see
- * writer-progress.ts), where it can match nothing and costs most of the query.
+ * statement-ref-tenants.ts), where it can match nothing and costs most of the query.
  */
 export function listStatementsQuery(
   tenant: string,

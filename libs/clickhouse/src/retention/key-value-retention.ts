@@ -5,7 +5,7 @@
  * expired rows lazily too (ClickHouse's merge_with_ttl_timeout is 4 hours).
  */
 import { type ClickHouseClient } from '@clickhouse/client';
-import { retentionPlan, type RetentionSettings } from './table-retention';
+import { retentionPlan, type RetentionSettings, ttlExpression } from './table-retention';
 
 export interface KeyValueRetentionTable {
   table: string;
@@ -38,8 +38,8 @@ export function purgeStatements(settings: RetentionSettings): PurgeStatement[] {
       {
         table,
         days: keep,
-        // The same cutoff as the TTL of the copied table (ttlExpression).
-        query: `DELETE FROM ${table} WHERE toDateTime(${column}) + toIntervalDay(${keep}) <= now()`,
+        // The same cutoff as the TTL of the copied table.
+        query: `DELETE FROM ${table} WHERE ${ttlExpression(column, keep)} <= now()`,
       },
     ];
   });
