@@ -293,7 +293,10 @@ describe('warehouse-writer while ClickHouse refuses inserts', () => {
         query: 'RENAME TABLE course_weekly_activity TO course_weekly_activity_away',
       });
       away = true;
-      const committedBefore = await committedOffsets(admin, group, TOPICS.learningEvents);
+      // Where our remaining records start. The topic is shared with the other test files, whose
+      // records may arrive meanwhile: a batch of theirs that needs no insert (a poison record
+      // sent to the DLQ) is rightly committed, so the check is that no commit passes ours.
+      const oursFrom = await topicEnds(admin, TOPICS.learningEvents);
       for (const slice of slices.slice(half)) await produce(producer, slice.topic, slice.messages);
       const failingSince = Date.now();
       while ((await insertRetries()) < 3) {
@@ -301,11 +304,13 @@ describe('warehouse-writer while ClickHouse refuses inserts', () => {
         await sleep(100);
       }
       await sleep(1000);
-      assert.deepEqual(
-        await committedOffsets(admin, group, TOPICS.learningEvents),
-        committedBefore,
-        'nothing committed while the inserts fail',
-      );
+      const committedDuring = await committedOffsets(admin, group, TOPICS.learningEvents);
+      for (const [partition, from] of oursFrom) {
+        assert.ok(
+          (committedDuring.get(partition) ?? 0) <= from,
+          `nothing of ours committed while the inserts fail (partition ${partition}: committed ${committedDuring.get(partition)}, ours from ${from})`,
+        );
+      }
       const [during] = await queryRows<{ n: string }>(
         client,
         'SELECT count() AS n FROM learning_events WHERE tenant = {tenant:String}',
