@@ -15,20 +15,13 @@ import { type Logger } from '@learnpulse/observability';
 import { type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type Consumer, type Kafka } from 'kafkajs';
 import { CatchUp, tailTargets } from './known-ids-catch-up';
-import { type KnownStatementIds, statementKey } from './known-statement-ids';
+import { type KnownStatementIds } from './known-statement-ids';
+import { readStoredStatementKeys } from './stored-statement-ids';
 
-/** Rows per keyset page when reading the stored ids. */
-const SEED_PAGE_ROWS = 200_000;
 /** A tail fetch waits at most this long for new records: the window in which a re-send is missed. */
 const TAIL_MAX_WAIT_MS = 50;
 const RETRY_DELAY_MS = 5_000;
 const SHUTDOWN_WAIT_MS = 5_000;
-
-interface IdRow {
-  tenant: string;
-  stored: string;
-  statement_id: string;
-}
 
 export interface KnownIdsFeedDependencies {
   env: Pick<Environment, 'WAREHOUSE_CONSUMER_GROUP' | 'KAFKA_CLIENT_ID'>;
@@ -101,7 +94,13 @@ export class KnownIdsFeed implements OnApplicationBootstrap, OnApplicationShutdo
       await admin.disconnect();
     }
     if (this.isStopped()) return;
-    const seeded = await this.seedFromStore();
+    const seeded = await readStoredStatementKeys(
+      this.deps.clickhouse,
+      (key) => {
+        known.addKey(key);
+      },
+      { stopped: () => this.isStopped() },
+    );
     if (this.isStopped()) return;
     const catchUp = new CatchUp(targets);
     const consumer = kafka.consumer({
@@ -160,34 +159,5 @@ export class KnownIdsFeed implements OnApplicationBootstrap, OnApplicationShutdo
   // A method, not the field: the field's narrowing would not see a shutdown during an await.
   private isStopped(): boolean {
     return this.stopped;
-  }
-
-  /** Adds every stored id, a keyset page at a time along the table's sort key. */
-  private async seedFromStore(): Promise<number> {
-    const { clickhouse, known } = this.deps;
-    let after: IdRow | undefined;
-    let total = 0;
-    for (;;) {
-      const result = await clickhouse.query({
-        query:
-          'SELECT tenant, toString(stored) AS stored, toString(statement_id) AS statement_id\n' +
-          'FROM xapi_statements\n' +
-          (after === undefined
-            ? ''
-            : "WHERE (tenant, stored, statement_id) > ({tenant:String}, {stored:DateTime64(3, 'UTC')}, {id:UUID})\n") +
-          'ORDER BY tenant, stored, statement_id\n' +
-          `LIMIT ${SEED_PAGE_ROWS}`,
-        query_params:
-          after === undefined
-            ? {}
-            : { tenant: after.tenant, stored: after.stored, id: after.statement_id },
-        format: 'JSONEachRow',
-      });
-      const rows = await result.json<IdRow>();
-      for (const row of rows) known.addKey(statementKey(row.tenant, row.statement_id));
-      total += rows.length;
-      after = rows.at(-1);
-      if (rows.length < SEED_PAGE_ROWS || this.stopped) return total;
-    }
   }
 }
