@@ -56,8 +56,9 @@ export interface LookupProbe {
 /** A point lookup by statement id like the gateway's duplicate check (store/statement-query.ts). */
 const LOOKUP_SQL =
   'SELECT statement, is_voiding, voided_target_id, ' +
-  '(SELECT count() > 0 FROM xapi_voided_statements WHERE tenant = {tenant:String} AND voided_statement_id = {id:UUID}) AS voided ' +
-  'FROM xapi_statements WHERE tenant = {tenant:String} AND statement_id = {id:UUID} ORDER BY stored ASC LIMIT 1';
+  'tenant_statement.statement_id IN (SELECT assumeNotNull(voided_target_id) FROM xapi_statements ' +
+  'WHERE tenant = {tenant:String} AND is_voiding = 1 AND voided_target_id = {id:UUID}) AS voided ' +
+  'FROM xapi_statement_bodies WHERE tenant_statement IN (SELECT ({tenant:String}, {id:UUID}))';
 
 async function probeLookups(client: ClickHouseClient): Promise<LookupProbe> {
   const lookup = async (): Promise<void> => {

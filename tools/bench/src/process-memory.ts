@@ -1,6 +1,7 @@
-/** Resident memory of a process, read from /proc (Linux), in MiB. */
+/** Resident memory and CPU use of a process, read from /proc (Linux). */
 import { readFileSync } from 'node:fs';
 
+/** Resident memory in MiB. */
 export function residentMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status);
@@ -14,4 +15,32 @@ export function cpuSeconds(pid: number): number {
   // Fields after the command name, which may hold spaces: utime and stime are the 12th and 13th.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+export interface QuietOptions {
+  /** Quiet means using at most this share of one core over a window. */
+  maxCoreShare: number;
+  windowMs: number;
+  /** Gives up waiting (and goes on) after this long. */
+  maxWaitMs: number;
+}
+
+/**
+ * Waits until the process has used at most `maxCoreShare` of a core over one window (e.g. an
+ * embedded ClickHouse done merging a bulk load), or `maxWaitMs` passed. Resolves to the time
+ * waited and whether it got quiet.
+ */
+export async function waitUntilQuiet(
+  pid: number,
+  options: QuietOptions,
+): Promise<{ waitedMs: number; quiet: boolean }> {
+  const started = performance.now();
+  for (;;) {
+    const before = cpuSeconds(pid);
+    await new Promise((resolve) => setTimeout(resolve, options.windowMs));
+    const share = (cpuSeconds(pid) - before) / (options.windowMs / 1000);
+    const waitedMs = performance.now() - started;
+    if (share <= options.maxCoreShare) return { waitedMs, quiet: true };
+    if (waitedMs >= options.maxWaitMs) return { waitedMs, quiet: false };
+  }
 }

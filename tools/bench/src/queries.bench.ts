@@ -6,7 +6,8 @@
  * own row mapping: 1,000,000 stored-statement records (demo statements, stored a second after
  * their timestamp over a 28-day term) are produced onto xapi.statements.v1 of the benchmark's
  * own broker, then `learnpulse serve warehouse-writer xapi-gateway` (one process: embedded
- * ClickHouse) sinks them into a temp ClickHouse folder, and the gateway answers the queries.
+ * ClickHouse) sinks them into a temp ClickHouse folder, and, once that process is quiet (the
+ * engine done merging the bulk load, at most 5 min), the gateway answers the queries.
  */
 import { loadConfig } from '@learnpulse/config';
 import { type DemoStatement } from '@learnpulse/demo';
@@ -26,6 +27,7 @@ import {
   sleep,
 } from './bench-support';
 import { serviceEnv } from './gateway-under-test';
+import { waitUntilQuiet } from './process-memory';
 import { benchCredentials, demoStatements, XAPI_VERSION_HEADER } from './xapi-load';
 
 /** `--statements=N` for a smaller store (e.g. a quick check of the script). */
@@ -42,6 +44,9 @@ const WARM_UP_REQUESTS = 5;
 const MEASURED_REQUESTS = 50;
 const GOAL_P95_MS = 50;
 const WRITER_GROUP = 'bench-warehouse-writer';
+/** The serving process counts as settled below this share of one core over 5 s. */
+const SETTLED_CORE_SHARE = 0.15;
+const SETTLE_MAX_WAIT_MS = 5 * 60_000;
 
 interface Sample {
   statement: DemoStatement;
@@ -165,7 +170,18 @@ runBenchmark(async (cleanup) => {
     print(`  writer: ${done}/${target} after ${seconds.toFixed(0)} s`);
     await sleep(10_000);
   }
-  await sleep(2_000); // the gateway's consistent-through observation refreshes every 200 ms
+  // The bulk load leaves the embedded engine merging parts for a while; the figures are for a
+  // store at rest (the steady state of an LRS), so wait for the process to calm down first.
+  const settled = await waitUntilQuiet(served.pid, {
+    maxCoreShare: SETTLED_CORE_SHARE,
+    windowMs: 5_000,
+    maxWaitMs: SETTLE_MAX_WAIT_MS,
+  });
+  print(
+    settled.quiet
+      ? `store settled: writer + gateway below ${SETTLED_CORE_SHARE * 100} % of a core after ${(settled.waitedMs / 1000).toFixed(0)} s`
+      : `store still busy after ${(settled.waitedMs / 1000).toFixed(0)} s (over ${SETTLED_CORE_SHARE * 100} % of a core); measuring anyway`,
+  );
 
   // 3. The queries.
   const basic = Buffer.from(`${credentials.key}:${credentials.secret}`).toString('base64');

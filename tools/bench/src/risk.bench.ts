@@ -26,12 +26,11 @@ import { loadConfig } from '@learnpulse/config';
 import { endOffsets, freePort, readBetween } from '@learnpulse/testing';
 import { type Admin, type Kafka } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { startBenchKafka } from './bench-kafka';
 import { loadLine, ms, print, quantile, runBenchmark, serveApps, sleep } from './bench-support';
 import { serviceEnv } from './gateway-under-test';
 import { heapAfterGc, type HeapAfterGc } from './inspector-heap';
-import { residentMiB } from './process-memory';
+import { cpuSeconds, residentMiB } from './process-memory';
 import {
   BENCH_TENANT,
   courseOf,
@@ -114,14 +113,6 @@ async function metricSums(origin: string, token: string): Promise<Map<string, nu
     sums.set(match[1], (sums.get(match[1]) ?? 0) + Number(match[2]));
   }
   return sums;
-}
-
-/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat. */
-function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // Fields 14 and 15 of stat (utime, stime), in clock ticks of 1/100 s on Linux.
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 const mib = (value: number): string => `${value.toFixed(1)} MiB`;
