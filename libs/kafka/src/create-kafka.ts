@@ -69,18 +69,28 @@ export function createKafka(env: Environment, clientIdSuffix?: string, logger?: 
     clientIdSuffix === undefined || clientIdSuffix === ''
       ? env.KAFKA_CLIENT_ID
       : `${env.KAFKA_CLIENT_ID}-${clientIdSuffix}`;
+  return createKafkaFrom(
+    { brokers: env.KAFKA_BROKERS, clientId, connectionTimeoutMs: CONNECTION_TIMEOUT_MS },
+    { level: kafkajsLevelFor(log), logCreator: pinoLogCreator(log) },
+  );
+}
+
+/**
+ * A kafkajs client from the settings of one made by createKafka: for a worker thread, which
+ * gets the settings from its parent and sends its log lines there.
+ */
+export function createKafkaFrom(
+  connection: KafkaConnectionSettings,
+  log: { level: logLevel; logCreator: logCreator },
+): Kafka {
   const kafka = new Kafka({
-    clientId,
-    brokers: env.KAFKA_BROKERS,
-    connectionTimeout: CONNECTION_TIMEOUT_MS,
-    logLevel: kafkajsLevelFor(log),
-    logCreator: pinoLogCreator(log),
+    clientId: connection.clientId,
+    brokers: [...connection.brokers],
+    connectionTimeout: connection.connectionTimeoutMs,
+    logLevel: log.level,
+    logCreator: log.logCreator,
   });
-  settings.set(kafka, {
-    brokers: env.KAFKA_BROKERS,
-    clientId,
-    connectionTimeoutMs: CONNECTION_TIMEOUT_MS,
-  });
+  settings.set(kafka, connection);
   return kafka;
 }
 

@@ -1,6 +1,13 @@
 export { TOPICS, TOPIC_SPECS } from './topics';
 export type { TopicConfigEntry, TopicName, TopicSpec } from './topics';
-export { createKafka, kafkajsLevelFor, pinoLogCreator } from './create-kafka';
+export {
+  connectionSettingsOf,
+  createKafka,
+  createKafkaFrom,
+  kafkajsLevelFor,
+  pinoLogCreator,
+} from './create-kafka';
+export type { KafkaConnectionSettings } from './create-kafka';
 export { ensureTopics, toTopicConfig } from './ensure-topics';
 export type { EnsureTopicsOptions, EnsureTopicsResult } from './ensure-topics';
 export {

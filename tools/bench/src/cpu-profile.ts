@@ -129,13 +129,24 @@ export function analyseCpuProfile(file: string, topFunctions = 20): ProfileBreak
 }
 
 /**
- * Reads the one `.cpuprofile` a `--cpu-prof-dir=<profileDir>` process wrote and prints its
- * breakdown: `<title>: N s sampled`, the components, the hottest functions.
+ * Reads the `.cpuprofile`s a `--cpu-prof-dir=<profileDir>` process wrote (one per thread) and prints each
+ * one's breakdown: `<title>, <thread>: N s sampled`, the components, the hottest functions.
  */
 export function printCpuProfile(profileDir: string, title: string): void {
-  const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
-  if (file === undefined) throw new Error(`no .cpuprofile written in ${profileDir}`);
-  const breakdown = analyseCpuProfile(path.join(profileDir, file));
+  // One file per thread: CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile, main thread 0.
+  const files = readdirSync(profileDir)
+    .filter((name) => name.endsWith('.cpuprofile'))
+    .map((name) => ({ name, thread: Number(name.split('.').at(-3)) }))
+    .sort((a, b) => a.thread - b.thread);
+  if (files.length === 0) throw new Error(`no .cpuprofile written in ${profileDir}`);
+  for (const file of files) {
+    const thread = file.thread === 0 ? 'main thread' : `worker thread ${file.thread}`;
+    printOneProfile(path.join(profileDir, file.name), `${title}, ${thread}`);
+  }
+}
+
+function printOneProfile(file: string, title: string): void {
+  const breakdown = analyseCpuProfile(file);
   print(`${title}: ${(breakdown.totalMs / 1000).toFixed(1)} s sampled`);
   print('  component                                         self ms  incl. ms  incl. %');
   for (const [component, self, inclusive] of breakdown.components) {

@@ -61,6 +61,11 @@ export class ScalableBloomFilter {
 
   add(element: string): void {
     const [h1, h2] = digest(element);
+    this.addDigest(h1, h2);
+  }
+
+  /** Adds the element whose digest() this is (hashed elsewhere, e.g. in a worker thread). */
+  addDigest(h1: number, h2: number): void {
     // Already there: adding again would only fill the newest layer for nothing.
     if (this.layers.some((layer) => test(layer, h1, h2))) return;
     let layer = this.layers[this.layers.length - 1] as Layer;

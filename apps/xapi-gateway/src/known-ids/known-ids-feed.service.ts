@@ -2,7 +2,8 @@
  * Fills KnownStatementIds and keeps it current: the ids ClickHouse holds (everything below
  * warehouse-writer's committed offsets), then a tail of xapi.statements.v1 from those offsets
  * on, which every gateway instance reads in full (its own consumer group, never committed), so
- * an id written through any instance is known here within one fetch.
+ * an id written through any instance is known here within one fetch. The tail runs in a worker
+ * thread (known-ids-tail.ts): the main thread only sets the bits.
  *
  * Runs in the background after start: until it has caught up the write path asks the store
  * about every id, as it would without the filter.
@@ -13,8 +14,9 @@ import { type Environment } from '@learnpulse/config';
 import { TOPICS } from '@learnpulse/kafka';
 import { type Logger } from '@learnpulse/observability';
 import { type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { type Consumer, type Kafka } from 'kafkajs';
+import { type Kafka } from 'kafkajs';
 import { CatchUp, tailTargets } from './known-ids-catch-up';
+import { KnownIdsTail } from './known-ids-tail';
 import { type KnownStatementIds } from './known-statement-ids';
 import { readStoredStatementKeys } from './stored-statement-ids';
 
@@ -32,7 +34,7 @@ export interface KnownIdsFeedDependencies {
 }
 
 export class KnownIdsFeed implements OnApplicationBootstrap, OnApplicationShutdown {
-  private consumer: Consumer | undefined;
+  private tail: KnownIdsTail | undefined;
   private stopped = false;
   private retry: NodeJS.Timeout | undefined;
   private filling: Promise<void> | undefined;
@@ -57,14 +59,14 @@ export class KnownIdsFeed implements OnApplicationBootstrap, OnApplicationShutdo
       }),
     ]);
     clearTimeout(timer);
-    await this.consumer?.disconnect();
-    this.consumer = undefined;
+    await this.tail?.stop();
+    this.tail = undefined;
   }
 
   private start(): void {
     this.filling = this.fill().catch(async (error: unknown) => {
-      await this.consumer?.disconnect().catch(() => undefined);
-      this.consumer = undefined;
+      await this.tail?.stop().catch(() => undefined);
+      this.tail = undefined;
       if (this.stopped) return;
       this.deps.logger.warn(
         { err: error, retryInMs: RETRY_DELAY_MS },
@@ -103,12 +105,6 @@ export class KnownIdsFeed implements OnApplicationBootstrap, OnApplicationShutdo
     );
     if (this.isStopped()) return;
     const catchUp = new CatchUp(targets);
-    const consumer = kafka.consumer({
-      groupId: `${env.KAFKA_CLIENT_ID}-xapi-gateway-known-ids-${randomUUID()}`,
-      allowAutoTopicCreation: false,
-      maxWaitTimeInMs: TAIL_MAX_WAIT_MS,
-    });
-    this.consumer = consumer;
     const ready = (): void => {
       if (known.ready || !catchUp.done) return;
       known.markReady();
@@ -117,41 +113,36 @@ export class KnownIdsFeed implements OnApplicationBootstrap, OnApplicationShutdo
         'known statement ids loaded; new ids no longer wait for the store',
       );
     };
-    // A crash the consumer does not recover from by itself stops the tail: the filter would go
-    // stale, so the store decides again until a new fill has caught up.
-    consumer.on(consumer.events.CRASH, (event) => {
-      if (event.payload.restart || this.stopped) return;
-      known.markStale();
-      logger.warn({ err: event.payload.error }, 'known statement ids tail stopped; reloading');
-      void consumer.disconnect().catch(() => undefined);
-      if (this.consumer === consumer) this.consumer = undefined;
-      this.retry = setTimeout(() => {
-        this.start();
-      }, RETRY_DELAY_MS);
-    });
-    await consumer.connect();
-    await consumer.subscribe({ topic: TOPICS.xapiStatements, fromBeginning: true });
-    await consumer.run({
-      autoCommit: false,
-      eachBatch: async ({ batch }) => {
-        for (const message of batch.messages) {
-          if (message.key !== null) known.addKey(message.key.toString('utf8'));
-        }
-        catchUp.advance(batch.partition, BigInt(batch.lastOffset()) + 1n);
+    const tail = await KnownIdsTail.start({
+      kafka,
+      topic: TOPICS.xapiStatements,
+      groupId: `${env.KAFKA_CLIENT_ID}-xapi-gateway-known-ids-${randomUUID()}`,
+      maxWaitMs: TAIL_MAX_WAIT_MS,
+      starts: targets.map((target) => ({ partition: target.partition, offset: target.start })),
+      logger,
+      onDigests: (partition, nextOffset, digests) => {
+        known.addDigests(digests);
+        catchUp.advance(partition, nextOffset);
         ready();
-        await Promise.resolve();
+      },
+      // A tail that stopped for good leaves the filter stale: the store decides again until a
+      // new fill has caught up.
+      onCrash: (error) => {
+        if (this.stopped) return;
+        known.markStale();
+        logger.warn({ err: error }, 'known statement ids tail stopped; reloading');
+        void tail.stop().catch(() => undefined);
+        if (this.tail === tail) this.tail = undefined;
+        this.retry = setTimeout(() => {
+          this.start();
+        }, RETRY_DELAY_MS);
       },
     });
+    this.tail = tail;
     if (this.isStopped()) {
-      await consumer.disconnect();
+      await tail.stop();
+      this.tail = undefined;
       return;
-    }
-    for (const target of targets) {
-      consumer.seek({
-        topic: TOPICS.xapiStatements,
-        partition: target.partition,
-        offset: target.start.toString(),
-      });
     }
     ready();
   }

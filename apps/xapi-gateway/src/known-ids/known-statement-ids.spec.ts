@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { KnownStatementIds, statementKey } from './known-statement-ids';
+import { keyDigest, KnownStatementIds, statementKey } from './known-statement-ids';
 
 describe('KnownStatementIds', () => {
   it('treats every id as possibly stored until it is ready', () => {
@@ -20,6 +20,23 @@ describe('KnownStatementIds', () => {
     assert.equal(known.mightBeStored('Acme', id.toUpperCase()), true);
     assert.equal(known.mightBeStored('acme', id), false);
     assert.equal(known.mightBeStored('other', id), false);
+  });
+
+  it('adds keys hashed elsewhere (keyDigest pairs) as addKey adds them', () => {
+    const known = new KnownStatementIds();
+    known.markReady();
+    const ids = [randomUUID(), randomUUID()];
+    const notAdded = randomUUID();
+    known.addDigests(
+      Uint32Array.from([
+        ...keyDigest(`Acme:${ids[0]?.toUpperCase()}`),
+        ...keyDigest(`Acme:${ids[1]}`),
+      ]),
+    );
+    assert.equal(known.size, 2);
+    for (const id of ids) assert.equal(known.mightBeStored('Acme', id), true);
+    assert.equal(known.mightBeStored('Acme', notAdded), false);
+    assert.equal(known.mightBeStored('acme', String(ids[1])), false);
   });
 
   it('builds keys as the xapi.statements.v1 record key', () => {

@@ -7,7 +7,7 @@
  * exact, a positive is checked against the store. Until the filter has caught up (see
  * KnownIdsFeed) every id counts as possibly known.
  */
-import { ScalableBloomFilter } from './bloom-filter';
+import { digest, ScalableBloomFilter } from './bloom-filter';
 
 /** Sized so a million statements fit the first layer at a 0.1 % false-positive rate (~2 MB). */
 const INITIAL_CAPACITY = 1_000_000;
@@ -39,7 +39,14 @@ export class KnownStatementIds {
 
   /** Adds a key in the form of xapi.statements.v1's record key (`tenant:statementId`). */
   addKey(key: string): void {
-    this.filter.add(key.toLowerCase() === key ? key : keyWithLowerId(key));
+    this.filter.add(comparableKey(key));
+  }
+
+  /** Adds keys hashed by keyDigest: pairs of 32-bit hashes, one pair per key. */
+  addDigests(digests: Uint32Array): void {
+    for (let i = 0; i + 1 < digests.length; i += 2) {
+      this.filter.addDigest(digests[i] as number, digests[i + 1] as number);
+    }
   }
 
   markReady(): void {
@@ -55,6 +62,18 @@ export class KnownStatementIds {
   mightBeStored(tenant: string, statementId: string): boolean {
     return !this.complete || this.filter.has(statementKey(tenant, statementId));
   }
+}
+
+/**
+ * The filter's two hashes of a record key, as addKey would compute them: the tail worker hashes
+ * off the main thread and hands the pairs to addDigests.
+ */
+export function keyDigest(key: string): [number, number] {
+  return digest(comparableKey(key));
+}
+
+function comparableKey(key: string): string {
+  return key.toLowerCase() === key ? key : keyWithLowerId(key);
 }
 
 /** Tenants keep their case; the UUID after the last colon is compared in lower case. */
