@@ -6,7 +6,7 @@
 import { type Resolver, Type, types } from 'avsc';
 import { type SchemaCatalogue } from './schema-catalogue';
 import { type SchemaIssue, SchemaDecodeError, SchemaEncodeError } from './schema-errors';
-import { frameWireFormat, unframeWireFormat } from './wire-format';
+import { encodeWireFormat, unframeWireFormat } from './wire-format';
 
 export interface AvroCodec<T> {
   readonly subject: string;
@@ -58,7 +58,7 @@ export function createAvroCodec<T>(catalogue: SchemaCatalogue, subject: string):
       if (first !== undefined) {
         throw new SchemaEncodeError(subject, [first, ...rest]);
       }
-      return frameWireFormat(latest.id, readerType.toBuffer(value));
+      return encodeWireFormat(latest.id, (buf, pos) => readerType.encode(value, buf, pos));
     },
     decode(buf) {
       const { schemaId, body } = unframeWireFormat(buf);

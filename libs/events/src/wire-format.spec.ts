@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { Type } from 'avsc';
 import { SchemaDecodeError } from './schema-errors';
-import { frameWireFormat, unframeWireFormat } from './wire-format';
+import { encodeWireFormat, frameWireFormat, unframeWireFormat } from './wire-format';
 
 describe('Confluent wire format', () => {
   it('frames a body as magic byte 0 + big-endian schema id + body', () => {
@@ -15,5 +16,34 @@ describe('Confluent wire format', () => {
   it('rejects a non-zero magic byte and a short header', () => {
     assert.throws(() => unframeWireFormat(Buffer.from([2, 0, 0, 0, 1])), SchemaDecodeError);
     assert.throws(() => unframeWireFormat(Buffer.alloc(0)), SchemaDecodeError);
+  });
+
+  it('encodes in place exactly as framing the body would, for records of any size', () => {
+    const type = Type.forSchema({
+      type: 'record',
+      name: 'Sample',
+      fields: [
+        { name: 'id', type: 'long' },
+        { name: 'text', type: 'string' },
+      ],
+    });
+    // 2 B, past avsc's 1 kB scratch, and past encodeWireFormat's own (it grows).
+    const texts = ['é', 'x'.repeat(1_500), 'ü'.repeat(40_000), 'short again'];
+    const encoded = texts.map((text, id) => {
+      const value = { id, text };
+      const framed = encodeWireFormat(7, (buf, pos) => type.encode(value, buf, pos));
+      assert.deepStrictEqual(framed, frameWireFormat(7, type.toBuffer(value)));
+      return framed;
+    });
+    // Each result is its own copy: later encodes leave earlier ones as they were.
+    encoded.forEach((framed, id) => {
+      assert.deepStrictEqual(
+        { ...(type.fromBuffer(unframeWireFormat(framed).body) as object) },
+        {
+          id,
+          text: texts[id],
+        },
+      );
+    });
   });
 });
