@@ -43,8 +43,16 @@ export function isIsoDuration(value: unknown): value is string {
   return typeof value === 'string' && duration.test(value);
 }
 
+/** Tags seen valid: a handful (en-US, fr, ...) recur in every language map of every statement. */
+const validLanguageTags = new Set<string>();
+const MAX_REMEMBERED_TAGS = 256;
+
 export function isLanguageTag(value: unknown): value is string {
-  return typeof value === 'string' && languageTag.test(value);
+  if (typeof value !== 'string') return false;
+  if (validLanguageTags.has(value)) return true;
+  if (!languageTag.test(value)) return false;
+  if (validLanguageTags.size < MAX_REMEMBERED_TAGS) validLanguageTags.add(value);
+  return true;
 }
 
 export function isMailtoIri(value: unknown): value is string {

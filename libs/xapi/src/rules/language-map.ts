@@ -8,9 +8,13 @@ export function checkLanguageMap(value: unknown, path: string, report: Validatio
     return;
   }
   for (const tag of Object.keys(value)) {
+    const validTag = isLanguageTag(tag);
+    const validValue = typeof value[tag] === 'string';
+    // The path is built only for an error: this runs for every display and description.
+    if (validTag && validValue) continue;
     const at = propertyPath(path, tag);
-    if (!isLanguageTag(tag)) report.add(at, 'key must be an RFC 5646 language tag');
-    if (typeof value[tag] !== 'string') report.add(at, 'must be a string');
+    if (!validTag) report.add(at, 'key must be an RFC 5646 language tag');
+    if (!validValue) report.add(at, 'must be a string');
   }
 }
 
