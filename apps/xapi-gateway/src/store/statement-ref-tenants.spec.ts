@@ -40,6 +40,19 @@ describe('StatementRefTenants', () => {
     assert.equal(refs.mayHold('uni', 3000), true);
   });
 
+  it('does not read again when the store is unchanged since its last read, but moves its time', async () => {
+    const { store, refs } = withTenants([]);
+    await refs.prepare(1000, true); // never read: an unchanged store still needs a first read
+    assert.equal(store.reads, 1);
+    await refs.prepare(2000, true);
+    assert.equal(store.reads, 1);
+    assert.equal(refs.mayHold('uni', 2000), false);
+    store.tenants.push('uni');
+    await refs.prepare(3000);
+    assert.equal(store.reads, 2);
+    assert.equal(refs.mayHold('uni', 3000), true);
+  });
+
   it('keeps its previous exact time when a read fails', async () => {
     let fail = false;
     const refs = new StatementRefTenants(() =>

@@ -37,7 +37,7 @@ export class StoreModule {
               topic: TOPICS.xapiStatements,
               group: env.WAREHOUSE_CONSUMER_GROUP,
               // Every published bound is one the StatementRef tenants are exact up to.
-              beforePublish: (through) => refs.prepare(through),
+              beforePublish: (through, unchanged) => refs.prepare(through, unchanged),
             }),
           inject: [KAFKA, StatementRefTenants],
         },

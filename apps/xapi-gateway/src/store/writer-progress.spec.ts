@@ -87,6 +87,42 @@ describe('WriterProgress', () => {
     await progress.close();
   });
 
+  it('tells beforePublish when nothing was appended since a preparation that saw the store complete', async () => {
+    let clock = 10_000;
+    const state = { high: '5', committed: '5', calls: 0 };
+    const unchanged: boolean[] = [];
+    let failNext = false;
+    const progress = new WriterProgress({
+      kafka: fakeKafka(state),
+      topic: 't',
+      group: 'g',
+      now: () => clock,
+      beforePublish: (_through, storeUnchanged) => {
+        unchanged.push(storeUnchanged);
+        if (!failNext) return Promise.resolve();
+        failNext = false;
+        return Promise.reject(new Error('ClickHouse is down'));
+      },
+    });
+    const observe = async (): Promise<void> => {
+      clock += 60_000; // past the served age: each call waits for its own observation
+      await progress.consistentThrough().catch(() => undefined);
+    };
+    await observe(); // complete, but nothing before it
+    await observe(); // same ends, complete again
+    state.high = '6'; // appended, the writer behind
+    await observe();
+    state.committed = '6'; // caught up, but the last preparation did not see it complete
+    await observe();
+    await observe();
+    failNext = true; // a failed preparation is not one to rely on
+    await observe();
+    await observe();
+    await observe();
+    assert.deepEqual(unchanged, [false, true, false, false, true, true, false, true]);
+    await progress.close();
+  });
+
   it('waits for a new observation after a quiet spell, and keeps the old time when Kafka fails', async () => {
     let clock = 10_000;
     const state = { high: '5', committed: '5', calls: 0, fail: false };

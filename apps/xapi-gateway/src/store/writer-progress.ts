@@ -70,9 +70,11 @@ export interface WriterProgressOptions {
   /**
    * Runs before a new consistent-through time is published, with that time: caches that must
    * be exact up to it are brought there first (statement-ref-tenants.ts). A failure keeps the
-   * previous time.
+   * previous time. `storeUnchanged`: nothing was appended since the last call that succeeded
+   * with the store complete (every partition caught up, the same end offsets now), so what the
+   * store held then is what it holds now.
    */
-  beforePublish?: (consistentThrough: number) => Promise<void>;
+  beforePublish?: (consistentThrough: number, storeUnchanged: boolean) => Promise<void>;
 }
 
 export class WriterProgress {
@@ -82,6 +84,8 @@ export class WriterProgress {
   private published: number | undefined;
   private observedAt = -Infinity;
   private inFlight: Promise<void> | undefined;
+  /** End offsets of the last successful beforePublish that saw every partition caught up. */
+  private completeEnds: string | undefined;
   private readonly now: () => number;
 
   constructor(private readonly options: WriterProgressOptions) {
@@ -125,14 +129,18 @@ export class WriterProgress {
     const { topic, group } = this.options;
     // Ends first: a commit read afterwards that reaches them covers everything appended before.
     const startedAt = this.now();
+    const previousEnds = this.completeEnds;
     const ends = await this.admin.fetchTopicOffsets(topic);
     const [committed] = await this.admin.fetchOffsets({ groupId: group, topics: [topic] });
-    for (const partition of caughtUpPartitions(ends, committed?.partitions ?? [])) {
-      this.lastCaughtUp.set(partition, startedAt);
-    }
+    const caughtUp = caughtUpPartitions(ends, committed?.partitions ?? []);
+    for (const partition of caughtUp) this.lastCaughtUp.set(partition, startedAt);
     this.partitions = ends.map((end) => end.partition);
     const through = consistentThroughOf(this.partitions, this.lastCaughtUp);
-    await this.options.beforePublish?.(through);
+    const complete = caughtUp.size === ends.length;
+    const endsKey = ends.map((end) => `${end.partition}:${end.high}`).join(',');
+    this.completeEnds = undefined;
+    await this.options.beforePublish?.(through, complete && endsKey === previousEnds);
+    if (complete) this.completeEnds = endsKey;
     this.published = through;
     this.observedAt = startedAt;
   }
