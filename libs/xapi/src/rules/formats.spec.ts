@@ -74,6 +74,19 @@ describe('xAPI value formats', () => {
     }
   });
 
+  it('knows leap years by the Gregorian rule and reads years below 100 as written', () => {
+    assert.equal(parseIsoTimestamp('2000-02-29T00:00:00Z'), Date.UTC(2000, 1, 29));
+    assert.equal(parseIsoTimestamp('1900-02-29T00:00:00Z'), null);
+    assert.equal(parseIsoTimestamp('2100-02-29T00:00:00Z'), null);
+    assert.equal(parseIsoTimestamp('2023-04-31T00:00:00Z'), null);
+    assert.equal(parseIsoTimestamp('0050-03-01T12:00:00Z'), Date.parse('0050-03-01T12:00:00Z'));
+    // Every day of 2023-2024 at a fixed time agrees with the engine's own parser.
+    for (let day = 0; day < 731; day++) {
+      const text = new Date(Date.UTC(2023, 0, 1 + day, 13, 5, 7, 250)).toISOString();
+      assert.equal(parseIsoTimestamp(text), Date.parse(text), text);
+    }
+  });
+
   it('checks durations, language tags, mailto IRIs and SHA-1 sums', () => {
     for (const d of ['PT03M15S', 'PT0S', 'P1DT2H', 'PT1.5S', 'P2W'])
       assert.equal(isIsoDuration(d), true, d);

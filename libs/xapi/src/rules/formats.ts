@@ -90,8 +90,28 @@ export interface TimestampParts {
   negativeZeroOffset: boolean;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+}
+
+/** Date.UTC without its reading of years 0-99 as 1900-1999; no Date object on the common path. */
+function utcEpochMs(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  millis: number,
+): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month - 1, day);
+  utc.setUTCHours(hour, minute, second, millis);
+  return utc.getTime();
 }
 
 /** Splits an ISO 8601 date-time into its parts; null when it is not one or names an impossible date. */
@@ -123,11 +143,8 @@ export function parseTimestampParts(value: unknown): TimestampParts | null {
     offsetMinutes = (sign === '-' ? -1 : 1) * (hours * 60 + minutes);
     negativeZeroOffset = sign === '-' && hours === 0 && minutes === 0;
   }
-  const utc = new Date(0);
-  utc.setUTCFullYear(year, month - 1, day);
-  utc.setUTCHours(hour, minute, second, millis);
   return {
-    epochMs: utc.getTime() - offsetMinutes * 60_000,
+    epochMs: utcEpochMs(year, month, day, hour, minute, second, millis) - offsetMinutes * 60_000,
     extended,
     hasSeconds: s !== undefined,
     hasZone: zulu !== undefined || sign !== undefined,
