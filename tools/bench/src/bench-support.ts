@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { runWatched, type WatchedProcess } from './child-process-lines';
+import { serviceWarningsReport } from './service-warnings';
 
 export const workspaceRoot = path.resolve(__dirname, '../../../..');
 export const cli = path.join(workspaceRoot, 'tools/cli/bin/learnpulse.js');
@@ -108,7 +109,11 @@ export async function serveApps(
   nodeArgs: string[] = [],
 ): Promise<ServedApps> {
   const served = runWatched(process.execPath, [...nodeArgs, cli, 'serve', ...apps], env);
-  cleanup.add(`stop serve ${apps.join(' ')}`, () => served.stop());
+  cleanup.add(`stop serve ${apps.join(' ')}`, async () => {
+    await served.stop();
+    for (const line of serviceWarningsReport(`serve ${apps.join(' ')}`, served.lines()))
+      print(line);
+  });
   const exited = new Promise<never>((_resolve, reject) => {
     served.child.once('exit', (code) => {
       reject(

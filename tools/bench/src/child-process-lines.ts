@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline';
 
 export interface WatchedProcess {
   child: ChildProcess;
+  /** Every line it wrote so far, stdout and stderr. */
+  lines: () => readonly string[];
   waitForLine: (pattern: RegExp, timeoutMs: number) => Promise<RegExpExecArray>;
   stop: () => Promise<void>;
 }
@@ -59,5 +61,5 @@ export function runWatched(
       });
       child.kill('SIGINT');
     });
-  return { child, waitForLine, stop };
+  return { child, lines: () => seen, waitForLine, stop };
 }
