@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { loadConfig } from '@learnpulse/config';
 import { logLevel } from 'kafkajs';
 import pino from 'pino';
-import { createKafka, kafkajsLevelFor, pinoLogCreator } from './create-kafka';
+import { createKafka, kafkajsLevelFor, kafkajsLogEntry, pinoLogCreator } from './create-kafka';
 
 function capture(level: string): { logger: pino.Logger; lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = [];
@@ -49,6 +49,31 @@ describe('kafkajs logging through pino', () => {
         msg: 'connection lost',
       },
     );
+  });
+});
+
+describe('kafkajsLogEntry', () => {
+  const entry = (level: logLevel) =>
+    kafkajsLogEntry({
+      namespace: 'Consumer',
+      level,
+      label: '',
+      log: { timestamp: 'now', message: 'rebalancing', logger: 'kafkajs', groupId: 'g' },
+    });
+
+  it('names each kafkajs level as pino does', () => {
+    assert.equal(entry(logLevel.ERROR).level, 'error');
+    assert.equal(entry(logLevel.WARN).level, 'warn');
+    assert.equal(entry(logLevel.INFO).level, 'info');
+    assert.equal(entry(logLevel.DEBUG).level, 'debug');
+  });
+
+  it('keeps the message apart and drops kafkajs own timestamp from the fields', () => {
+    assert.deepEqual(entry(logLevel.WARN), {
+      level: 'warn',
+      message: 'rebalancing',
+      fields: { namespace: 'Consumer', logger: 'kafkajs', groupId: 'g' },
+    });
   });
 });
 

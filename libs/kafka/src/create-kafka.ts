@@ -26,29 +26,34 @@ export function kafkajsLevelFor(logger: Logger): logLevel {
   }
 }
 
+export type KafkajsLogLevelName = 'error' | 'warn' | 'info' | 'debug';
+
+/** One kafkajs log entry as a pino-style line: level name, message and the extra fields. */
+export function kafkajsLogEntry({ namespace, level, log }: LogEntry): {
+  level: KafkajsLogLevelName;
+  message: string;
+  fields: Record<string, unknown>;
+} {
+  const { message, ...extra } = log;
+  // pino stamps its own time; kafkajs' copy would only repeat it.
+  const fields: Record<string, unknown> = { namespace, ...extra };
+  delete fields.timestamp;
+  return { level: kafkajsLevelName(level), message, fields };
+}
+
+function kafkajsLevelName(level: logLevel): KafkajsLogLevelName {
+  if (level === logLevel.ERROR) return 'error';
+  if (level === logLevel.WARN) return 'warn';
+  return level === logLevel.INFO ? 'info' : 'debug';
+}
+
 /** Routes kafkajs log entries to a child of the given pino logger. */
 export function pinoLogCreator(logger: Logger): logCreator {
   const child = logger.child({ component: 'kafkajs' });
-  return () =>
-    ({ namespace, level, log }: LogEntry) => {
-      const { message, ...extra } = log;
-      // pino stamps its own time; kafkajs' copy would only repeat it.
-      const fields: Record<string, unknown> = { namespace, ...extra };
-      delete fields.timestamp;
-      switch (level) {
-        case logLevel.ERROR:
-          child.error(fields, message);
-          break;
-        case logLevel.WARN:
-          child.warn(fields, message);
-          break;
-        case logLevel.INFO:
-          child.info(fields, message);
-          break;
-        default:
-          child.debug(fields, message);
-      }
-    };
+  return () => (entry: LogEntry) => {
+    const { level, message, fields } = kafkajsLogEntry(entry);
+    child[level](fields, message);
+  };
 }
 
 let defaultLogger: Logger | undefined;

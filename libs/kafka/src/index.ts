@@ -5,9 +5,10 @@ export {
   createKafka,
   createKafkaFrom,
   kafkajsLevelFor,
+  kafkajsLogEntry,
   pinoLogCreator,
 } from './create-kafka';
-export type { KafkaConnectionSettings } from './create-kafka';
+export type { KafkaConnectionSettings, KafkajsLogLevelName } from './create-kafka';
 export { ensureTopics, toTopicConfig } from './ensure-topics';
 export type { EnsureTopicsOptions, EnsureTopicsResult } from './ensure-topics';
 export {

@@ -57,8 +57,10 @@ export async function main(argv: string[]): Promise<void> {
 
   program
     .command('import')
-    .description('import files onto Kafka: xAPI statements, CSV tables (resumable, see README)')
-    .argument('<format>', 'xapi | csv')
+    .description(
+      'import files onto Kafka: xAPI statements, Open edX tracking logs, Caliper, CSV tables (resumable, see README)',
+    )
+    .argument('<format>', 'xapi | edx | caliper | csv')
     .argument('<inputs...>', 'files or folders (.ndjson .jsonl .log .json .csv, + .gz, + .gpg)')
     .option('--tenant <tenant>', 'tenant the records belong to (default: DEMO_TENANT)')
     .option('--report <file>', 'NDJSON report of rejected records')
@@ -66,6 +68,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--format <dialect>', 'csv: the dialect of the tables (oulad)')
     .option('--start-date <YYYY-MM-DD>', 'csv --format oulad: the calendar date of day 0')
     .option('--batch-size <n>', 'source records per Kafka batch (default 1000)')
+    .option('--workers <n>', 'threads that map records (default: one per core; 0: none)')
     // A usage mistake exits 2 (rejected records exit 1), so scripts can tell them apart.
     .exitOverride((error) => {
       process.exit(error.exitCode === 0 ? 0 : IMPORT_EXIT_USAGE);

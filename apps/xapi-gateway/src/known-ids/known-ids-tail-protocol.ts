@@ -1,5 +1,5 @@
 /** What the gateway's main thread and the known-ids tail worker say to each other. */
-import { type KafkaConnectionSettings } from '@learnpulse/kafka';
+import { type KafkaConnectionSettings, type KafkajsLogLevelName } from '@learnpulse/kafka';
 import { type logLevel } from 'kafkajs';
 
 export interface TailWorkerData {
@@ -15,8 +15,6 @@ export interface TailWorkerData {
   starts: readonly { partition: number; offset: string }[];
 }
 
-export type TailLogLevel = 'error' | 'warn' | 'info' | 'debug';
-
 /** Worker to main thread. */
 export type TailEvent =
   /** The keys of one fetched batch as keyDigest pairs; `nextOffset` is past its last record. */
@@ -25,7 +23,7 @@ export type TailEvent =
   | { type: 'running' }
   /** The consumer stopped and will not recover by itself. */
   | { type: 'crashed'; error: string }
-  | { type: 'log'; level: TailLogLevel; message: string; fields: Record<string, unknown> };
+  | { type: 'log'; level: KafkajsLogLevelName; message: string; fields: Record<string, unknown> };
 
 /** Main thread to worker. */
 export interface TailCommand {

@@ -4,10 +4,10 @@
  * the fetch decoding (kafkajs, plain JS) and the hashing were ~14 % of the gateway's CPU, all
  * on the thread that serves HTTP (tools/bench ingest --profile).
  */
-import { createKafkaFrom } from '@learnpulse/kafka';
-import { type LogEntry, logLevel } from 'kafkajs';
+import { createKafkaFrom, kafkajsLogEntry } from '@learnpulse/kafka';
+import { type LogEntry } from 'kafkajs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { type TailEvent, type TailLogLevel, type TailWorkerData } from './known-ids-tail-protocol';
+import { type TailEvent, type TailWorkerData } from './known-ids-tail-protocol';
 import { keyDigest } from './known-statement-ids';
 
 const port = parentPort;
@@ -22,36 +22,21 @@ function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-function levelName(level: logLevel): TailLogLevel {
-  if (level === logLevel.ERROR) return 'error';
-  if (level === logLevel.WARN) return 'warn';
-  return level === logLevel.INFO ? 'info' : 'debug';
-}
-
 /** kafkajs' log extras, made safe to clone (errors and the like become plain JSON). */
-function plainFields(namespace: string, extra: Record<string, unknown>): Record<string, unknown> {
-  const fields: Record<string, unknown> = { namespace, ...extra };
-  delete fields.timestamp;
+function cloneable(fields: Record<string, unknown>): Record<string, unknown> {
   try {
     return JSON.parse(JSON.stringify(fields)) as Record<string, unknown>;
   } catch {
-    return { namespace };
+    return { namespace: fields.namespace };
   }
 }
 
 const kafka = createKafkaFrom(data.connection, {
   level: data.kafkaLogLevel,
-  logCreator:
-    () =>
-    ({ namespace, level, log }: LogEntry) => {
-      const { message, ...extra } = log;
-      post({
-        type: 'log',
-        level: levelName(level),
-        message,
-        fields: plainFields(namespace, extra),
-      });
-    },
+  logCreator: () => (entry: LogEntry) => {
+    const { level, message, fields } = kafkajsLogEntry(entry);
+    post({ type: 'log', level, message, fields: cloneable(fields) });
+  },
 });
 const consumer = kafka.consumer({
   groupId: data.groupId,

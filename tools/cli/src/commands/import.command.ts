@@ -24,7 +24,7 @@ import { findImportFormat, IMPORT_FORMATS } from '../import/import-formats.regis
 import { ImportManifestStore } from '../import/import-manifest.store';
 import { exitCodeOf, type ImportOutcome } from '../import/import-outcome';
 import { type FileImportSettings } from '../import/import-file.runner';
-import { runImport } from '../import/import-run';
+import { MAX_MAPPING_WORKERS, runImport } from '../import/import-run';
 import { importSummary } from '../import/import-summary';
 import { progressReporterFor } from '../import/progress-reporter.factory';
 import { RejectionReportWriter } from '../import/rejection-report.writer';
@@ -39,6 +39,8 @@ export interface ImportCommandOptions {
   startDate?: string;
   /** Source records per Kafka batch (a tuning knob; the default suits most files). */
   batchSize?: string;
+  /** Mapping worker threads; 0 maps on the main thread. */
+  workers?: string;
 }
 
 export const IMPORT_EXIT_USAGE = 2;
@@ -61,13 +63,23 @@ function tenantOf(options: ImportCommandOptions, env: Environment): string {
   return parsed.data;
 }
 
-function settingsOf(options: ImportCommandOptions): Partial<FileImportSettings> {
-  if (options.batchSize === undefined) return {};
-  const batchSize = Number(options.batchSize);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {
-    throw new ImportUsageError('--batch-size must be a whole number from 1 to 100000');
+function wholeNumberOption(name: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ImportUsageError(`--${name} must be a whole number from ${min} to ${max}`);
   }
-  return { batchSize };
+  return value;
+}
+
+function settingsOf(options: ImportCommandOptions): Partial<FileImportSettings> {
+  const settings: Partial<FileImportSettings> = {};
+  if (options.batchSize !== undefined) {
+    settings.batchSize = wholeNumberOption('batch-size', options.batchSize, 1, 100_000);
+  }
+  if (options.workers !== undefined) {
+    settings.mappingWorkers = wholeNumberOption('workers', options.workers, 0, MAX_MAPPING_WORKERS);
+  }
+  return settings;
 }
 
 /** The import as a function (the command and the tests call it); returns the outcome. */

@@ -72,6 +72,7 @@ export const caliperFormat: ImportFormat = {
   description:
     'Caliper 1.1/1.2 envelopes or events: one per line (.ndjson) or a JSON array (.json)',
   syntaxes: ['json-lines', 'json-document'],
+  mapsInWorkers: true,
   prepare: (run) => {
     const pseudonymOf = importPseudonyms(run);
     return Promise.resolve({

@@ -24,7 +24,15 @@ export type PgpKeyProvider = () => Promise<PgpPrivateKey>;
 // 1 MiB reads: fewer syscalls and chunks on the hot path than the 64 KiB default.
 const READ_CHUNK_BYTES = 1024 * 1024;
 
-export async function openInputFile(file: InputFile, pgpKey: PgpKeyProvider): Promise<OpenedFile> {
+/**
+ * `parseJson` false leaves JSON records unparsed (`value` undefined): the mapping workers parse
+ * their text, off the thread that reads and sends. CSV rows are always parsed here.
+ */
+export async function openInputFile(
+  file: InputFile,
+  pgpKey: PgpKeyProvider,
+  parseJson = true,
+): Promise<OpenedFile> {
   const raw = createReadStream(file.path, { highWaterMark: READ_CHUNK_BYTES });
   let stream: Readable = raw;
   for (const layer of file.layers) {
@@ -40,9 +48,9 @@ export async function openInputFile(file: InputFile, pgpKey: PgpKeyProvider): Pr
   stream.setEncoding('utf8');
   const records =
     file.syntax === 'json-lines'
-      ? jsonLineRecords(stream as AsyncIterable<string>)
+      ? jsonLineRecords(stream as AsyncIterable<string>, parseJson)
       : file.syntax === 'csv'
         ? csvRecords(stream)
-        : jsonDocumentRecords(stream as AsyncIterable<string>);
+        : jsonDocumentRecords(stream as AsyncIterable<string>, parseJson);
   return { raw, records };
 }

@@ -55,6 +55,7 @@ export const edxFormat: ImportFormat = {
   name: 'edx',
   description: 'Open edX tracking-log events: one per line (.log, .ndjson) or a JSON array (.json)',
   syntaxes: ['json-lines', 'json-document'],
+  mapsInWorkers: true,
   prepare: (run) => {
     const mapRecord = edxRecordMapper(run);
     return Promise.resolve({

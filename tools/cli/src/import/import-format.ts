@@ -21,7 +21,10 @@ export interface SourceRecord {
   line: number;
   /** The record's text as read: the line, the array item, the CSV row. */
   raw: string;
-  /** The parsed JSON value, or the CSV row (header name → field text). */
+  /**
+   * The parsed JSON value (undefined when the text is not JSON, or when the file was opened
+   * for the mapping workers, which parse it there), or the CSV row (header name → field text).
+   */
   value: unknown;
 }
 
@@ -80,6 +83,11 @@ export interface ImportFormat {
    * for a bad option or a missing input, which the command turns into exit code 2.
    */
   prepare(run: ImportRun): Promise<PreparedFormat>;
+  /**
+   * Whether prepare needs nothing but the run's tenant, config, receipt time and options (no
+   * input files): then mapping worker threads prepare the same mapper and map in parallel.
+   */
+  mapsInWorkers: boolean;
 }
 
 /** A mistake in the command line or configuration (exit code 2), not in the data. */

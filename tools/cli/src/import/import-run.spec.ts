@@ -7,7 +7,7 @@ import { learningEventCodec } from '@learnpulse/events';
 import { type ProducerRecord, TOPICS } from '@learnpulse/kafka';
 import { learnerPseudonym } from '@learnpulse/mappers';
 import { tempDir } from '@learnpulse/testing';
-import { statementLine } from '../../test/import-fixtures';
+import { BAD_LINES, statementLine } from '../../test/import-fixtures';
 import { fileSha256 } from './file-checksum';
 import { ImportManifestStore, manifestKey } from './import-manifest.store';
 import { exitCodeOf } from './import-outcome';
@@ -95,6 +95,48 @@ describe('runImport', () => {
     assert.ok(entry !== undefined);
     assert.equal(entry.status, 'done');
     assert.equal(entry.imported, 6);
+  });
+
+  it('imports the same records in the same order with mapping workers as without', async () => {
+    const dir = tempDir('import-run-workers');
+    // Several pool chunks, bad lines among them, in a gzip'd file and a JSON array.
+    const text = lines('w', 700).split('\n');
+    text.splice(300, 0, ...BAD_LINES);
+    await writeFile(path.join(dir, 'w.ndjson.gz'), gzipSync(text.join('\n')));
+    await writeFile(
+      path.join(dir, 'x.json'),
+      `[${[statementLine('x0', 0), 'nope', statementLine('x1', 1)].join(',\n')}]`,
+    );
+    const importWith = async (mappingWorkers: number) => {
+      const producer = new RecordingProducer();
+      // Each run's manifest and report outside the inputs, so the other run does not see them.
+      const own = tempDir(`import-run-workers-${String(mappingWorkers)}`);
+      const run = {
+        ...(await options(own, producer)),
+        inputs: [dir],
+      };
+      const outcome = await runImport({
+        ...run,
+        settings: { batchSize: 50, checkpointEveryMs: 0, mappingWorkers },
+      });
+      const keys = producer.records.flatMap((record) =>
+        record.messages.map((message) => `${record.topic} ${message.key}`),
+      );
+      const rejected = outcome.files.map((file) => [
+        path.basename(file.file),
+        file.imported,
+        file.rejected,
+      ]);
+      return { keys, rejected, learners: producer.eventLearners() };
+    };
+    const inWorkers = await importWith(2);
+    const onMainThread = await importWith(0);
+    assert.equal(inWorkers.learners.length, 702);
+    assert.deepEqual(inWorkers, onMainThread);
+    assert.deepEqual(inWorkers.rejected, [
+      ['w.ndjson.gz', 700, 2],
+      ['x.json', 2, 1],
+    ]);
   });
 
   it('skips its own manifest and report inside an input folder', async () => {

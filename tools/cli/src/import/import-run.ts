@@ -4,6 +4,7 @@
  * orchestration: Kafka, the manifest, the report and the progress reporter are handed in.
  */
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { openInputFile } from './decoded-file.reader';
 import { fileSha256 } from './file-checksum';
@@ -21,6 +22,7 @@ import { type ImportProgressReporter, type ImportProgressSnapshot } from './impo
 import { describeInputFile, expandInputs, type InputFile } from './input-files';
 import { type BatchProducer } from './kafka-batch.sender';
 import { type PgpKeySource, type PgpPrivateKey, unlockPgpKey } from './gpg-decrypt.reader';
+import { RecordMappingPool } from './record-mapping.pool';
 import { type RejectionReportWriter } from './rejection-report.writer';
 
 export interface ImportRunOptions {
@@ -37,11 +39,16 @@ export interface ImportRunOptions {
   settings?: Partial<FileImportSettings>;
 }
 
+/** More workers than this only add memory: the main thread and Kafka bound the run first. */
+export const MAX_MAPPING_WORKERS = 8;
+
 export const DEFAULT_FILE_IMPORT_SETTINGS: FileImportSettings = {
   batchSize: 1000,
   maxBatchBytes: 256 * 1024,
   maxInFlight: 4,
   checkpointEveryMs: 250,
+  // One per core: the main thread mostly waits on reads and Kafka meanwhile.
+  mappingWorkers: Math.min(availableParallelism(), MAX_MAPPING_WORKERS),
 };
 
 /** The files of the inputs this format reads; a file named explicitly must be readable. */
@@ -123,6 +130,23 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
     snapshot.elapsedMs = Date.now() - started;
     options.progress.update(snapshot);
   };
+  const pool =
+    options.format.mapsInWorkers && settings.mappingWorkers > 0
+      ? await RecordMappingPool.start(
+          {
+            format: options.format.name,
+            tenant: run.tenant,
+            // Only what formats read (the caller may pass the whole environment).
+            config: {
+              LEARNER_PSEUDONYM_KEY: run.config.LEARNER_PSEUDONYM_KEY,
+              EDX_LMS_ROOT_URLS: run.config.EDX_LMS_ROOT_URLS,
+            },
+            receivedAt: run.receivedAt,
+            options: run.options,
+          },
+          settings.mappingWorkers,
+        )
+      : undefined;
   const timer = setInterval(tick, 1000);
   const outcomes: FileOutcome[] = [];
   try {
@@ -149,6 +173,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
         const outcome = await importFile({
           input,
           mapper: prepared.mapperFor(input.path),
+          pool,
           manifest: options.manifest,
           manifestKey: entryKey,
           identity: { sha256, tenant: options.tenant, format: prepared.identity, path: input.path },
@@ -172,6 +197,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
     }
   } finally {
     clearInterval(timer);
+    await pool?.close();
     snapshot.elapsedMs = Date.now() - started;
     options.progress.stop(snapshot);
   }

@@ -4,6 +4,7 @@
  * and nesting depth, so memory stays at one item however large the file is.
  */
 import { type SourceRecord } from './import-format';
+import { jsonSourceRecord } from './source-record';
 
 const OPEN = new Set(['{', '[']);
 const CLOSE = new Set(['}', ']']);
@@ -13,24 +14,17 @@ interface Pending {
   line: number;
 }
 
-function toRecord(pending: Pending): SourceRecord {
-  const raw = pending.text.trim();
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    value = undefined;
-  }
-  return { line: pending.line, raw, value };
-}
-
 /**
  * Records of a JSON document read as text chunks. An item that is not JSON comes out with
  * `value: undefined` (the pipeline rejects it); a document that is not an array is one record.
+ * With `parse` false, values are left undefined: the mapping workers parse the text.
  */
 export async function* jsonDocumentRecords(
   chunks: AsyncIterable<string>,
+  parse = true,
 ): AsyncGenerator<SourceRecord> {
+  const toRecord = ({ line: at, text }: Pending): SourceRecord =>
+    parse ? jsonSourceRecord(at, text.trim()) : { line: at, raw: text.trim(), value: undefined };
   let line = 1;
   let depth = 0;
   let inString = false;

@@ -4,22 +4,17 @@
  * of being lost, and it is faster on millions of lines.
  */
 import { type SourceRecord } from './import-format';
+import { jsonSourceRecord } from './source-record';
 
-function toRecord(line: number, text: string): SourceRecord {
-  const raw = text.endsWith('\r') ? text.slice(0, -1) : text;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    // Not JSON: the pipeline rejects it and the run goes on.
-    value = undefined;
-  }
-  return { line, raw, value };
-}
-
+/** With `parse` false, values are left undefined: the mapping workers parse the text. */
 export async function* jsonLineRecords(
   chunks: AsyncIterable<string>,
+  parse = true,
 ): AsyncGenerator<SourceRecord> {
+  const toRecord = (line: number, text: string): SourceRecord => {
+    const raw = text.endsWith('\r') ? text.slice(0, -1) : text;
+    return parse ? jsonSourceRecord(line, raw) : { line, raw, value: undefined };
+  };
   let line = 0;
   let rest = '';
   for await (const chunk of chunks) {

@@ -104,5 +104,7 @@ export const csvFormat: ImportFormat = {
   name: 'csv',
   description: 'CSV tables of a known dialect (--format oulad --start-date YYYY-MM-DD)',
   syntaxes: ['csv'],
+  // Its mappers join the lookup tables prepare loads from the input files.
+  mapsInWorkers: false,
   prepare: prepareOulad,
 };

@@ -93,6 +93,7 @@ export const xapiFormat: ImportFormat = {
   name: 'xapi',
   description: 'xAPI statements: one per line (.ndjson, .log) or a JSON array (.json)',
   syntaxes: ['json-lines', 'json-document'],
+  mapsInWorkers: true,
   prepare: (run) => {
     const pseudonymOf = importPseudonyms(run);
     return Promise.resolve({
