@@ -86,6 +86,8 @@ async function writeStatements(file: string, lines: number): Promise<void> {
 interface ImportRun {
   seconds: number;
   peakRssMiB: number;
+  /** Peak resident memory in the first and the second half of the run: equal when flat. */
+  halfPeaksMiB: [number, number];
   code: number | null;
   output: string;
 }
@@ -116,10 +118,10 @@ async function runImport(
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  let peakRssMiB = 0;
+  const samples: { at: number; mib: number }[] = [];
   const sampler = setInterval(() => {
     try {
-      peakRssMiB = Math.max(peakRssMiB, residentMiB(child.pid ?? 0));
+      samples.push({ at: Date.now(), mib: residentMiB(child.pid ?? 0) });
     } catch {
       // The process has just exited.
     }
@@ -127,7 +129,18 @@ async function runImport(
   const [code] = (await once(child, 'exit')) as [number | null];
   clearInterval(sampler);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { seconds, peakRssMiB, code, output };
+  const middle = ((samples[0]?.at ?? 0) + (samples.at(-1)?.at ?? 0)) / 2;
+  const peakOf = (half: typeof samples) => Math.max(0, ...half.map((sample) => sample.mib));
+  return {
+    seconds,
+    peakRssMiB: peakOf(samples),
+    halfPeaksMiB: [
+      peakOf(samples.filter((sample) => sample.at <= middle)),
+      peakOf(samples.filter((sample) => sample.at > middle)),
+    ],
+    code,
+    output,
+  };
 }
 
 async function profileImport(
@@ -182,7 +195,9 @@ runBenchmark(async (cleanup) => {
   print(
     `  events/s from disk to Kafka:       ${Math.round(perSecond).toLocaleString('en')} (goal ${GOAL_EVENTS_PER_SECOND.toLocaleString('en')})`,
   );
-  print(`  CLI peak resident memory:          ${run.peakRssMiB.toFixed(0)} MiB`);
+  print(
+    `  CLI peak resident memory:          ${run.peakRssMiB.toFixed(0)} MiB (first half of the run ${run.halfPeaksMiB[0].toFixed(0)}, second half ${run.halfPeaksMiB[1].toFixed(0)})`,
+  );
   print(`  CLI summary: ${summary}`);
   print(loadLine());
 

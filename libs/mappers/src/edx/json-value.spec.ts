@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { FIXTURES as ALL_FIXTURES } from './edx-fixture-set.testing';
-import { canonicalJson } from './json-value';
+import { canonicalJson, valueAt } from './json-value';
 
 /** What canonicalJson was defined as when event ids were first derived from it. */
 function reference(value: unknown): string {
@@ -57,5 +57,24 @@ describe('canonicalJson', () => {
     const when = new Date(Date.UTC(2026, 0, 2));
     const value = { at: when, list: [undefined, () => 1], skip: undefined };
     assert.equal(canonicalJson(value), reference(value));
+  });
+});
+
+describe('valueAt', () => {
+  const source = { a: { b: { c: 1 }, 'x.y': 2 }, top: 'v', list: [1] };
+
+  it('reads dotted paths, the same path again from its cached split', () => {
+    assert.equal(valueAt(source, 'a.b.c'), 1);
+    assert.equal(valueAt(source, 'a.b.c'), 1);
+    assert.equal(valueAt(source, 'top'), 'v');
+    assert.deepEqual(valueAt(source, 'a.b'), { c: 1 });
+  });
+
+  it('is undefined past a missing key or a value that is not an object', () => {
+    assert.equal(valueAt(source, 'a.missing.c'), undefined);
+    assert.equal(valueAt(source, 'top.length'), undefined);
+    assert.equal(valueAt(source, 'list.0'), undefined);
+    // A key with a dot in it cannot be reached by a dotted path.
+    assert.equal(valueAt(source, 'a.x.y'), undefined);
   });
 });

@@ -8,10 +8,24 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Dotted paths split once: mappers read the same few dozen paths on every event. */
+const splitPaths = new Map<string, readonly string[]>();
+const MAX_SPLIT_PATHS = 1024;
+
+function keysOf(path: string): readonly string[] {
+  let keys = splitPaths.get(path);
+  if (keys === undefined) {
+    keys = path.split('.');
+    // Paths come from the mapping tables; a bound keeps a stray caller from growing it.
+    if (splitPaths.size < MAX_SPLIT_PATHS) splitPaths.set(path, keys);
+  }
+  return keys;
+}
+
 /** The value at a dotted path (`context.module.usage_key`), or undefined. */
 export function valueAt(source: JsonObject, path: string): JsonValue | undefined {
   let current: JsonValue | undefined = source;
-  for (const key of path.split('.')) {
+  for (const key of keysOf(path)) {
     if (!isJsonObject(current)) return undefined;
     current = current[key];
   }

@@ -204,11 +204,13 @@ export async function importFile(job: FileImportJob): Promise<FileOutcome> {
     job.onProgress(opened.raw.bytesRead, outcome.events, outcome.rejected);
   } catch (error) {
     opened?.raw.destroy();
-    if (error instanceof KafkaSendError || error instanceof MappingWorkerError) throw error;
+    if (error instanceof KafkaSendError) throw error;
     // The file is unreadable from here on (corrupt gzip, failed decryption or integrity
-    // check): what Kafka acknowledged stays committed, the next run resumes there.
+    // check), or mapping cannot go on: what Kafka acknowledged stays committed, the next run
+    // resumes there.
     await sender.flush();
     if (committed !== undefined) await checkpoint(committed, true);
+    if (error instanceof MappingWorkerError) throw error;
     return {
       ...outcome,
       status: 'failed',

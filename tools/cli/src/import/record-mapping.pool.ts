@@ -3,15 +3,14 @@
  * chunks, each to the worker with the least work queued, and come back mapped, in the order of
  * the chunk. The main thread keeps reading, batching, sending and checkpointing, in file order.
  */
-import { type ProducerRecord } from '@learnpulse/kafka';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type MapResult, type RecordSyntax, type SourceRecord } from './import-format';
+import { unpackResults } from './map-result-packing';
 import {
   type MapRequest,
   type MappingWorkerData,
   type MappingWorkerEvent,
-  type PackedResult,
 } from './record-mapping.protocol';
 
 const WORKER_FILE = join(__dirname, 'record-mapping.worker.js');
@@ -27,24 +26,6 @@ export class MappingWorkerError extends Error {
 interface Pending {
   resolve: (results: MapResult[]) => void;
   reject: (error: Error) => void;
-}
-
-function unpack(results: readonly PackedResult[], values: ArrayBuffer): MapResult[] {
-  return results.map((result): MapResult => {
-    if ('errors' in result) return result;
-    const records: ProducerRecord[] = result.records.map((record) => ({
-      topic: record.topic,
-      messages: record.messages.map((message) => ({
-        ...message,
-        // A view on the transferred buffer, not a copy.
-        value:
-          typeof message.value === 'string'
-            ? message.value
-            : Buffer.from(values, message.value.at, message.value.length),
-      })),
-    }));
-    return { records };
-  });
 }
 
 class MappingWorker {
@@ -95,7 +76,7 @@ class MappingWorker {
     } else {
       const pending = this.pending.get(event.id);
       this.pending.delete(event.id);
-      pending?.resolve(unpack(event.results, event.values));
+      pending?.resolve(unpackResults(event.results));
     }
   }
 

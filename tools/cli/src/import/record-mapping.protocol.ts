@@ -1,5 +1,6 @@
 /** What the import's main thread and its mapping workers (record-mapping.worker.ts) say. */
-import { type ImportConfig, type RecordError, type RecordSyntax } from './import-format';
+import { type ImportConfig, type RecordSyntax } from './import-format';
+import { type PackedResults } from './map-result-packing';
 
 /** What a worker needs to prepare the run's mapper exactly as the main thread did. */
 export interface MappingWorkerData {
@@ -19,23 +20,10 @@ export interface MapRequest {
   raws: string[];
 }
 
-/**
- * One produced message: its value is `length` bytes at `at` in the reply's shared buffer
- * (one transfer per reply instead of one copy of a pooled buffer per message), or a string.
- */
-export interface PackedMessage {
-  key: string;
-  value: { at: number; length: number } | string;
-  headers?: Record<string, string>;
-}
-
-export type PackedResult =
-  { records: { topic: string; messages: PackedMessage[] }[] } | { errors: RecordError[] };
-
 /** Worker to main thread. */
 export type MappingWorkerEvent =
   /** Prepared: requests may come. */
   | { type: 'ready' }
   /** Prepare failed: the worker ends. */
   | { type: 'failed'; error: string }
-  | { type: 'mapped'; id: number; results: PackedResult[]; values: ArrayBuffer };
+  | { type: 'mapped'; id: number; results: PackedResults };

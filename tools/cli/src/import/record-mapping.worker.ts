@@ -4,16 +4,14 @@
  * runs on every core while the main thread reads and sends. Mapping was ~80 % of an edX
  * import's CPU on the one thread (tools/bench import --profile).
  */
-import { type ProducerRecord } from '@learnpulse/kafka';
 import { parentPort, workerData } from 'node:worker_threads';
-import { type FileMapper, type MapResult, type PreparedFormat } from './import-format';
+import { type FileMapper, type PreparedFormat } from './import-format';
 import { findImportFormat } from './import-formats.registry';
+import { packResults, transferablesOf } from './map-result-packing';
 import {
   type MapRequest,
   type MappingWorkerData,
   type MappingWorkerEvent,
-  type PackedMessage,
-  type PackedResult,
 } from './record-mapping.protocol';
 import { jsonSourceRecord, mapSourceRecord } from './source-record';
 
@@ -23,45 +21,6 @@ const data = workerData as MappingWorkerData;
 
 function post(event: MappingWorkerEvent, transfer: ArrayBuffer[] = []): void {
   port?.postMessage(event, transfer);
-}
-
-/** Packs every Buffer value of the results into one buffer, to transfer instead of copy. */
-function pack(results: readonly MapResult[]): { results: PackedResult[]; values: ArrayBuffer } {
-  let total = 0;
-  for (const result of results) {
-    if ('errors' in result) continue;
-    for (const record of result.records) {
-      for (const message of record.messages) {
-        if (typeof message.value !== 'string') total += message.value.length;
-      }
-    }
-  }
-  const values = new ArrayBuffer(total);
-  const bytes = new Uint8Array(values);
-  let at = 0;
-  const packMessage = (message: ProducerRecord['messages'][number]): PackedMessage => {
-    let value: PackedMessage['value'];
-    if (typeof message.value === 'string') value = message.value;
-    else {
-      bytes.set(message.value, at);
-      value = { at, length: message.value.length };
-      at += message.value.length;
-    }
-    return message.headers === undefined
-      ? { key: message.key, value }
-      : { key: message.key, value, headers: message.headers };
-  };
-  const packed = results.map((result): PackedResult =>
-    'errors' in result
-      ? { errors: result.errors }
-      : {
-          records: result.records.map((record) => ({
-            topic: record.topic,
-            messages: record.messages.map(packMessage),
-          })),
-        },
-  );
-  return { results: packed, values };
 }
 
 const mappers = new Map<string, FileMapper>();
@@ -101,8 +60,8 @@ prepare().then(
       const results = request.raws.map((raw, index) =>
         mapSourceRecord(mapper, jsonSourceRecord(request.lines[index] ?? 0, raw), request.syntax),
       );
-      const { results: packed, values } = pack(results);
-      post({ type: 'mapped', id: request.id, results: packed, values }, [values]);
+      const packed = packResults(results);
+      post({ type: 'mapped', id: request.id, results: packed }, transferablesOf(packed));
     });
     post({ type: 'ready' });
   },
