@@ -42,7 +42,7 @@ class MappingWorker {
     worker.on('message', (event: MappingWorkerEvent) => {
       this.receive(event);
     });
-    worker.on('error', (error) => {
+    worker.on('error', (error: Error) => {
       this.fail(new MappingWorkerError(error.message));
     });
     worker.on('exit', (code) => {
