@@ -23,17 +23,12 @@ function post(event: MappingWorkerEvent, transfer: ArrayBuffer[] = []): void {
   port?.postMessage(event, transfer);
 }
 
-const mappers = new Map<string, FileMapper>();
+/** One file at a time is imported: its mapper is the only one kept. */
+let current: { file: string; mapper: FileMapper } | undefined;
 
 function mapperFor(prepared: PreparedFormat, file: string): FileMapper {
-  let mapper = mappers.get(file);
-  if (mapper === undefined) {
-    mapper = prepared.mapperFor(file);
-    // One file at a time is imported: the last one's mapper is all that is needed.
-    mappers.clear();
-    mappers.set(file, mapper);
-  }
-  return mapper;
+  if (current?.file !== file) current = { file, mapper: prepared.mapperFor(file) };
+  return current.mapper;
 }
 
 async function prepare(): Promise<PreparedFormat> {
