@@ -24,7 +24,7 @@ export async function* jsonDocumentRecords(
   parse = true,
 ): AsyncGenerator<SourceRecord> {
   const toRecord = ({ line: at, text }: Pending): SourceRecord =>
-    parse ? jsonSourceRecord(at, text.trim()) : { line: at, raw: text.trim(), value: undefined };
+    jsonSourceRecord(at, text.trim(), parse);
   let line = 1;
   let depth = 0;
   let inString = false;

@@ -11,10 +11,8 @@ export async function* jsonLineRecords(
   chunks: AsyncIterable<string>,
   parse = true,
 ): AsyncGenerator<SourceRecord> {
-  const toRecord = (line: number, text: string): SourceRecord => {
-    const raw = text.endsWith('\r') ? text.slice(0, -1) : text;
-    return parse ? jsonSourceRecord(line, raw) : { line, raw, value: undefined };
-  };
+  const toRecord = (line: number, text: string): SourceRecord =>
+    jsonSourceRecord(line, text.endsWith('\r') ? text.slice(0, -1) : text, parse);
   let line = 0;
   let rest = '';
   for await (const chunk of chunks) {

@@ -11,8 +11,12 @@ import {
   type SourceRecord,
 } from './import-format';
 
-/** The record of one JSON text; `value` is undefined when the text is not JSON. */
-export function jsonSourceRecord(line: number, raw: string): SourceRecord {
+/**
+ * The record of one JSON text; `value` is undefined when the text is not JSON, or when `parse`
+ * is false (the reader was opened for the mapping workers, which parse the text there).
+ */
+export function jsonSourceRecord(line: number, raw: string, parse = true): SourceRecord {
+  if (!parse) return { line, raw, value: undefined };
   let value: unknown;
   try {
     value = JSON.parse(raw);
