@@ -130,23 +130,24 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
     snapshot.elapsedMs = Date.now() - started;
     options.progress.update(snapshot);
   };
-  const pool =
-    options.format.mapsInWorkers && settings.mappingWorkers > 0
-      ? await RecordMappingPool.start(
-          {
-            format: options.format.name,
-            tenant: run.tenant,
-            // Only what formats read (the caller may pass the whole environment).
-            config: {
-              LEARNER_PSEUDONYM_KEY: run.config.LEARNER_PSEUDONYM_KEY,
-              EDX_LMS_ROOT_URLS: run.config.EDX_LMS_ROOT_URLS,
-            },
-            receivedAt: run.receivedAt,
-            options: run.options,
-          },
-          settings.mappingWorkers,
-        )
-      : undefined;
+  const mapsInWorkers = options.format.mapsInWorkers && settings.mappingWorkers > 0;
+  // Started with the first file to import: a re-run whose files are all done needs none.
+  let pool: RecordMappingPool | undefined;
+  const startPool = (): Promise<RecordMappingPool> =>
+    RecordMappingPool.start(
+      {
+        format: options.format.name,
+        tenant: run.tenant,
+        // Only what formats read (the caller may pass the whole environment).
+        config: {
+          LEARNER_PSEUDONYM_KEY: run.config.LEARNER_PSEUDONYM_KEY,
+          EDX_LMS_ROOT_URLS: run.config.EDX_LMS_ROOT_URLS,
+        },
+        receivedAt: run.receivedAt,
+        options: run.options,
+      },
+      settings.mappingWorkers,
+    );
   const timer = setInterval(tick, 1000);
   const outcomes: FileOutcome[] = [];
   try {
@@ -170,6 +171,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
           events: snapshot.events,
           rejected: snapshot.rejected,
         };
+        if (mapsInWorkers) pool ??= await startPool();
         const outcome = await importFile({
           input,
           mapper: prepared.mapperFor(input.path),
