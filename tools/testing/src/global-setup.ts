@@ -5,6 +5,7 @@
  */
 import { loadConfig } from '@learnpulse/config';
 import { stackDown, stackUp } from '@learnpulse/stack';
+import { randomBytes } from 'node:crypto';
 
 let startedHere = false;
 
@@ -13,6 +14,10 @@ const log = (line: string): void => {
 };
 
 export async function globalSetup(): Promise<void> {
+  // One webhook signing key for every test file of the run, as every dispatcher replica of a
+  // deployment shares one: the test files' dispatchers all read the shared broker's
+  // subscriptions and alert state, so any of them may be the one that delivers a file's alert.
+  process.env.WEBHOOK_SIGNING_KEY ??= randomBytes(32).toString('base64url');
   const env = loadConfig();
   const state = await stackUp(env, { externalKafka: env.KAFKA_EXTERNAL, log });
   startedHere = state.kafka.startedNow;

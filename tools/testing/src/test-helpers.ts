@@ -84,7 +84,8 @@ export async function testEnvironment(
     RISK_ENGINE_CONSUMER_GROUP: uniqueName('risk-engine-test'),
     ALERT_DISPATCHER_PORT: String(alerts),
     ALERT_CONSUMER_GROUP: uniqueName('alerts-test'),
-    WEBHOOK_SIGNING_KEY: randomBytes(32).toString('base64url'),
+    // The run's key when global setup set one (shared by every test file's dispatcher).
+    WEBHOOK_SIGNING_KEY: process.env.WEBHOOK_SIGNING_KEY ?? randomBytes(32).toString('base64url'),
     ...overrides,
   });
 }
