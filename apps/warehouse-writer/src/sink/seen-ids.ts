@@ -13,6 +13,8 @@
  * of older rows are looked up in ClickHouse.
  */
 
+import { IdTimeTable } from './id-time-table';
+
 export interface RowIdentity {
   /** `tenant` and id, joined by a NUL. */
   key: string;
@@ -26,7 +28,7 @@ export interface TimeRange {
 }
 
 export class SeenIds {
-  private readonly times = new Map<string, number>();
+  private readonly times = new IdTimeTable();
   private coveredFrom = Number.POSITIVE_INFINITY;
   private restoredOnce = false;
 
@@ -115,17 +117,13 @@ export class SeenIds {
    * or after it is still here. (Rare: once per tenth of maxIds new ids; sorting is fine.)
    */
   private evictOldest(target: number): void {
-    const times = [...this.times.values()].sort((a, b) => a - b);
+    const times = this.times.timeValues().sort();
     const threshold = times[times.length - target] ?? Number.NEGATIVE_INFINITY;
-    for (const [key, time] of this.times) {
-      if (time < threshold) this.times.delete(key);
-    }
+    this.times.retain((time) => time >= threshold);
     let coveredFrom = threshold;
     if (this.times.size > this.maxIds) {
       // Many ids share the threshold time: drop those too.
-      for (const [key, time] of this.times) {
-        if (time === threshold) this.times.delete(key);
-      }
+      this.times.retain((time) => time !== threshold);
       coveredFrom = threshold + 1;
     }
     this.coveredFrom = Math.max(this.coveredFrom, coveredFrom);
