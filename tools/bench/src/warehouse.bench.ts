@@ -12,7 +12,9 @@
  *    the produce acknowledgement to the moment `POST /v1/sql` returns the probe row (polled
  *    every 50 ms): p50/p90/p99/max (goal p99 < 5 s).
  * 3. p95 of every analytics endpoint on the loaded warehouse, for the biggest course and the
- *    busiest learner over the whole term: 50 sequential requests after 5 warm-ups (goal < 100 ms).
+ *    busiest learner over the whole term: 50 sequential requests after 5 warm-ups (goal < 100 ms),
+ *    right after the load while the engine still merges its parts, and again at rest (the
+ *    service process below 15 % of a core over 5 s, at most 10 min more).
  *
  * With `--profile` the service process runs under `--cpu-prof` and its profile is summarised
  * by component at the end (native ClickHouse work shows as the chdb binding's frames).
@@ -35,6 +37,7 @@ import {
 } from './bench-support';
 import { printCpuProfile } from './cpu-profile';
 import { serviceEnv } from './gateway-under-test';
+import { waitUntilQuiet } from './process-memory';
 import { SyntheticTerm } from './synthetic-term';
 import { benchCredentials } from './xapi-load';
 
@@ -57,6 +60,9 @@ const GOAL_SINK_PER_SECOND = 100_000;
 const GOAL_LAG_P99_MS = 5_000;
 const GOAL_ENDPOINT_P95_MS = 100;
 const WRITER_GROUP = 'bench-warehouse-writer';
+/** The service counts as at rest below this share of one core over 5 s (as bench:queries). */
+const SETTLED_CORE_SHARE = 0.15;
+const SETTLE_MAX_WAIT_MS = 10 * 60_000;
 const DAY_MS = 86_400_000;
 
 function eventsOption(): number {
@@ -324,42 +330,61 @@ runBenchmark(async (cleanup) => {
     }
     return { status: response.status, bytes: text.length, items, text };
   };
-  print('');
-  print(loadLine());
-  print(
-    `analytics endpoints on ${count(stored)} events, course ${term.courseIds[0] ?? ''} (the biggest), ` +
-      `learner ${term.learnerId(0)} (the busiest), ${range.replace('&', ' ')}; ` +
-      `${MEASURED_REQUESTS} sequential requests each after ${WARM_UP_REQUESTS} warm-ups:`,
-  );
-  print('  endpoint                                  rows      bytes      p50      p95      max');
-  let worstP95 = 0;
-  let worstName = '';
-  let failed = 0;
-  for (const [name, url, body] of endpoints) {
-    for (let i = 0; i < WARM_UP_REQUESTS; i += 1) await call(url, body);
-    const times: number[] = [];
-    let last = { status: 0, bytes: 0, items: '', text: '' };
-    for (let i = 0; i < MEASURED_REQUESTS; i += 1) {
-      const started = performance.now();
-      last = await call(url, body);
-      times.push(performance.now() - started);
-      if (last.status !== 200) break;
-    }
-    if (last.status !== 200) {
-      failed += 1;
-      print(`  ${name.padEnd(40)} HTTP ${last.status}: ${last.text.slice(0, 300)}`);
-      continue;
-    }
-    times.sort((a, b) => a - b);
-    const p95 = quantile(times, 0.95);
-    if (p95 > worstP95) {
-      worstP95 = p95;
-      worstName = name;
-    }
+  const measureEndpoints = async (
+    state: string,
+  ): Promise<{ worstP95: number; worstName: string; failed: number }> => {
+    print('');
+    print(loadLine());
     print(
-      `  ${name.padEnd(40)} ${last.items.padStart(5)} ${String(last.bytes).padStart(10)} ${ms(quantile(times, 0.5)).padStart(8)} ${ms(p95).padStart(8)} ${ms(times.at(-1) ?? Number.NaN).padStart(8)}`,
+      `analytics endpoints ${state}, on ${count(stored)} events, course ${term.courseIds[0] ?? ''} (the biggest), ` +
+        `learner ${term.learnerId(0)} (the busiest), ${range.replace('&', ' ')}; ` +
+        `${MEASURED_REQUESTS} sequential requests each after ${WARM_UP_REQUESTS} warm-ups:`,
     );
-  }
+    print('  endpoint                                  rows      bytes      p50      p95      max');
+    let worstP95 = 0;
+    let worstName = '';
+    let failed = 0;
+    for (const [name, url, body] of endpoints) {
+      for (let i = 0; i < WARM_UP_REQUESTS; i += 1) await call(url, body);
+      const times: number[] = [];
+      let last = { status: 0, bytes: 0, items: '', text: '' };
+      for (let i = 0; i < MEASURED_REQUESTS; i += 1) {
+        const started = performance.now();
+        last = await call(url, body);
+        times.push(performance.now() - started);
+        if (last.status !== 200) break;
+      }
+      if (last.status !== 200) {
+        failed += 1;
+        print(`  ${name.padEnd(40)} HTTP ${last.status}: ${last.text.slice(0, 300)}`);
+        continue;
+      }
+      times.sort((a, b) => a - b);
+      const p95 = quantile(times, 0.95);
+      if (p95 > worstP95) {
+        worstP95 = p95;
+        worstName = name;
+      }
+      print(
+        `  ${name.padEnd(40)} ${last.items.padStart(5)} ${String(last.bytes).padStart(10)} ${ms(quantile(times, 0.5)).padStart(8)} ${ms(p95).padStart(8)} ${ms(times.at(-1) ?? Number.NaN).padStart(8)}`,
+      );
+    }
+    return { worstP95, worstName, failed };
+  };
+  // Right after the bulk load the engine is still merging its parts (the rollups hold one
+  // partial state per insert until merged); a warehouse at rest is what dashboards meet on
+  // most days, so both are measured.
+  const loaded = await measureEndpoints('right after the load (parts still merging)');
+  const settled = await waitUntilQuiet(served.pid, {
+    maxCoreShare: SETTLED_CORE_SHARE,
+    windowMs: 5_000,
+    maxWaitMs: SETTLE_MAX_WAIT_MS,
+  });
+  const atRest = await measureEndpoints(
+    settled.quiet
+      ? `at rest (service below ${SETTLED_CORE_SHARE * 100} % of a core after ${(settled.waitedMs / 1000).toFixed(0)} s more)`
+      : `still busy after ${(settled.waitedMs / 1000).toFixed(0)} s more (over ${SETTLED_CORE_SHARE * 100} % of a core)`,
+  );
 
   print('');
   print('summary (issue 6):');
@@ -369,9 +394,14 @@ runBenchmark(async (cleanup) => {
   print(
     `  end-to-end lag p99 ${ms(lagP99)} (goal < ${GOAL_LAG_P99_MS / 1000} s): ${met(lagP99 < GOAL_LAG_P99_MS)}`,
   );
-  print(
-    `  worst endpoint p95 ${ms(worstP95)} (${worstName}; goal < ${GOAL_ENDPOINT_P95_MS} ms for every endpoint): ${met(failed === 0 && worstP95 < GOAL_ENDPOINT_P95_MS)}`,
-  );
+  for (const [state, result] of [
+    ['right after the load', loaded],
+    ['at rest', atRest],
+  ] as const) {
+    print(
+      `  worst endpoint p95 ${state} ${ms(result.worstP95)} (${result.worstName}; goal < ${GOAL_ENDPOINT_P95_MS} ms for every endpoint): ${met(result.failed === 0 && result.worstP95 < GOAL_ENDPOINT_P95_MS)}`,
+    );
+  }
   print(loadLine());
 
   if (profile) {

