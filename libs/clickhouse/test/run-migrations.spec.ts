@@ -44,6 +44,7 @@ describe('runMigrations', () => {
       '0014_xapi_statement_keys',
       '0015_xapi_statement_pages',
       '0016_xapi_statement_bodies',
+      '0017_learning_events_learner_index',
       '0050_gdpr_audit',
     ]);
     const tables = await rows<{ name: string; comment: string }>(
@@ -97,12 +98,17 @@ describe('runMigrations', () => {
       "SELECT table, name FROM system.columns WHERE database = currentDatabase() AND comment = ''",
     );
     assert.deepEqual(uncommented, []);
+    const learnerIndex = await rows(
+      client,
+      "SELECT type_full FROM system.data_skipping_indices WHERE database = currentDatabase() AND table = 'learning_events' AND name = 'idx_learner_id'",
+    );
+    assert.deepEqual(learnerIndex, [{ type_full: 'bloom_filter(0.01)' }]);
   });
 
   it('applies each migration once and records version, name and checksum', async () => {
     const again = await runMigrations(client, engine.env);
     assert.deepEqual(again.applied, []);
-    assert.equal(again.alreadyApplied.length, 17);
+    assert.equal(again.alreadyApplied.length, 18);
     const recorded = await rows<{ version: number; name: string; checksum: string; n: string }>(
       client,
       'SELECT version, name, checksum, count() OVER (PARTITION BY version) AS n FROM schema_migrations FINAL ORDER BY version',
@@ -126,6 +132,7 @@ describe('runMigrations', () => {
         [14, 'xapi_statement_keys', '1'],
         [15, 'xapi_statement_pages', '1'],
         [16, 'xapi_statement_bodies', '1'],
+        [17, 'learning_events_learner_index', '1'],
         [50, 'gdpr_audit', '1'],
       ],
     );
@@ -191,7 +198,7 @@ describe('runMigrations', () => {
       );
       assert.deepEqual(
         versions.map((v) => v.version),
-        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 50],
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 50],
       );
       assert.deepEqual((await runMigrations(a, env)).applied, []);
     } finally {
