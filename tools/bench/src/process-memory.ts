@@ -26,6 +26,12 @@ export interface QuietOptions {
 }
 
 /**
+ * What the benchmarks call a service at rest (e.g. an embedded ClickHouse done merging a bulk
+ * load): at most 15 % of one core over 5 s.
+ */
+export const AT_REST: Omit<QuietOptions, 'maxWaitMs'> = { maxCoreShare: 0.15, windowMs: 5_000 };
+
+/**
  * Waits until the process has used at most `maxCoreShare` of a core over one window (e.g. an
  * embedded ClickHouse done merging a bulk load), or `maxWaitMs` passed. Resolves to the time
  * waited and whether it got quiet.

@@ -27,7 +27,7 @@ import {
   sleep,
 } from './bench-support';
 import { serviceEnv } from './gateway-under-test';
-import { waitUntilQuiet } from './process-memory';
+import { AT_REST, waitUntilQuiet } from './process-memory';
 import { benchCredentials, demoStatements, XAPI_VERSION_HEADER } from './xapi-load';
 
 /** `--statements=N` for a smaller store (e.g. a quick check of the script). */
@@ -44,8 +44,6 @@ const WARM_UP_REQUESTS = 5;
 const MEASURED_REQUESTS = 50;
 const GOAL_P95_MS = 50;
 const WRITER_GROUP = 'bench-warehouse-writer';
-/** The serving process counts as settled below this share of one core over 5 s. */
-const SETTLED_CORE_SHARE = 0.15;
 const SETTLE_MAX_WAIT_MS = 5 * 60_000;
 
 interface Sample {
@@ -173,14 +171,13 @@ runBenchmark(async (cleanup) => {
   // The bulk load leaves the embedded engine merging parts for a while; the figures are for a
   // store at rest (the steady state of an LRS), so wait for the process to calm down first.
   const settled = await waitUntilQuiet(served.pid, {
-    maxCoreShare: SETTLED_CORE_SHARE,
-    windowMs: 5_000,
+    ...AT_REST,
     maxWaitMs: SETTLE_MAX_WAIT_MS,
   });
   print(
     settled.quiet
-      ? `store settled: writer + gateway below ${SETTLED_CORE_SHARE * 100} % of a core after ${(settled.waitedMs / 1000).toFixed(0)} s`
-      : `store still busy after ${(settled.waitedMs / 1000).toFixed(0)} s (over ${SETTLED_CORE_SHARE * 100} % of a core); measuring anyway`,
+      ? `store settled: writer + gateway below ${AT_REST.maxCoreShare * 100} % of a core after ${(settled.waitedMs / 1000).toFixed(0)} s`
+      : `store still busy after ${(settled.waitedMs / 1000).toFixed(0)} s (over ${AT_REST.maxCoreShare * 100} % of a core); measuring anyway`,
   );
 
   // 3. The queries.

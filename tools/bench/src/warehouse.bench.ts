@@ -37,7 +37,7 @@ import {
 } from './bench-support';
 import { printCpuProfile } from './cpu-profile';
 import { serviceEnv } from './gateway-under-test';
-import { waitUntilQuiet } from './process-memory';
+import { AT_REST, waitUntilQuiet } from './process-memory';
 import { SyntheticTerm } from './synthetic-term';
 import { benchCredentials } from './xapi-load';
 
@@ -60,8 +60,6 @@ const GOAL_SINK_PER_SECOND = 100_000;
 const GOAL_LAG_P99_MS = 5_000;
 const GOAL_ENDPOINT_P95_MS = 100;
 const WRITER_GROUP = 'bench-warehouse-writer';
-/** The service counts as at rest below this share of one core over 5 s (as bench:queries). */
-const SETTLED_CORE_SHARE = 0.15;
 const SETTLE_MAX_WAIT_MS = 10 * 60_000;
 const DAY_MS = 86_400_000;
 
@@ -376,14 +374,13 @@ runBenchmark(async (cleanup) => {
   // most days, so both are measured.
   const loaded = await measureEndpoints('right after the load (parts still merging)');
   const settled = await waitUntilQuiet(served.pid, {
-    maxCoreShare: SETTLED_CORE_SHARE,
-    windowMs: 5_000,
+    ...AT_REST,
     maxWaitMs: SETTLE_MAX_WAIT_MS,
   });
   const atRest = await measureEndpoints(
     settled.quiet
-      ? `at rest (service below ${SETTLED_CORE_SHARE * 100} % of a core after ${(settled.waitedMs / 1000).toFixed(0)} s more)`
-      : `still busy after ${(settled.waitedMs / 1000).toFixed(0)} s more (over ${SETTLED_CORE_SHARE * 100} % of a core)`,
+      ? `at rest (service below ${AT_REST.maxCoreShare * 100} % of a core after ${(settled.waitedMs / 1000).toFixed(0)} s more)`
+      : `still busy after ${(settled.waitedMs / 1000).toFixed(0)} s more (over ${AT_REST.maxCoreShare * 100} % of a core)`,
   );
 
   print('');

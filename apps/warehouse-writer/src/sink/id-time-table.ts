@@ -11,7 +11,7 @@
  * UUID columns) goes to a plain Map instead.
  */
 
-/** Words per slot: tenant number + 1 (0 marks an empty slot), then the UUID as 4 words. */
+/** Words per slot: the tenant's number (from 1; 0 marks an empty slot), then the UUID as 4 words. */
 const SLOT_WORDS = 5;
 const MIN_CAPACITY = 1024;
 /** Grow when more than this share of the slots is in use (linear probing stays short). */
