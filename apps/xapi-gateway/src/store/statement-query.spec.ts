@@ -30,8 +30,13 @@ describe('listStatementsQuery', () => {
       query,
       /ORDER BY stored DESC, tenant_statement.statement_id DESC\nLIMIT \{limit:UInt32\}$/,
     );
-    // LIMIT BY would stop ClickHouse reading in key order.
-    assert.doesNotMatch(query, /LIMIT 1 BY/);
+    // Copies dropped from the keys read, never from the key range (LIMIT BY there would stop
+    // ClickHouse reading in key order): one body read per statement of the page.
+    assert.match(
+      query,
+      /LIMIT \{keys:UInt32\}\) ORDER BY stored DESC, statement_id DESC LIMIT 1 BY statement_id LIMIT \{limit:UInt32\}\)\n/,
+    );
+    assert.equal(query.match(/LIMIT 1 BY/g)?.length, 1);
     assert.doesNotMatch(query, /statement_ref_id/);
     assert.deepEqual(params, { tenant: 'uni', bound, limit: 11, keys: 22 });
   });

@@ -231,8 +231,9 @@ function filteredPageKeys(
 /**
  * Keys read per page: twice the page. Copies of a statement re-delivered beyond the insert
  * dedup window have adjacent keys but one body, so a page still fills unless more than half
- * of its keys are copies. (DISTINCT on the keys would drop them too, but it stops ClickHouse
- * reading a key range in order: 103 against 17 ms for the newest page of 1M statements.)
+ * of its keys are copies. (DISTINCT on the key range would drop them too, but it stops
+ * ClickHouse reading the range in order: 103 against 17 ms for the newest page of 1M
+ * statements; the copies are dropped from the keys read instead.)
  */
 const KEYS_PER_PAGE_ROW = 2;
 
@@ -282,7 +283,11 @@ export function listStatementsQuery(
       'SELECT toString(tenant_statement.statement_id) AS statement_id,\n' +
       '  toUnixTimestamp64Milli(stored) AS stored_ms, statement\n' +
       'FROM xapi_statement_bodies\n' +
-      `WHERE tenant_statement IN (SELECT ({tenant:String}, statement_id) FROM (${pageKeys}))\n` +
+      // The page's own keys only: a copy's key names the body of its original, and reading
+      // the ~100 extra bodies cost ~4 of ~22 ms for the newest page of 1M statements. LIMIT BY
+      // runs on the key set already cut to its LIMIT, so the key range is still read in order.
+      `WHERE tenant_statement IN (SELECT ({tenant:String}, statement_id) FROM (${pageKeys}) ` +
+      `ORDER BY ${order} LIMIT 1 BY statement_id LIMIT {limit:UInt32})\n` +
       `ORDER BY stored ${direction}, tenant_statement.statement_id ${direction}\n` +
       'LIMIT {limit:UInt32}',
     params,
