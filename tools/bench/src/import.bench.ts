@@ -6,7 +6,9 @@
  * the CLI's peak resident memory sampled every 100 ms (overall and per half of the run, to show
  * it flat). With `--profile`, or below the goal unless `--no-profile`, a second import of the
  * same file under `--cpu-prof` shows where the time goes. Mapping and sending are also timed
- * apart (import-stages.ts) to show which half bounds the import.
+ * apart (import-stages.ts) to show which half bounds the import. The baseline, before and
+ * after the import on the same broker, is Kafka's own producer writing as many records of the
+ * import's average size (import-baseline.ts): the most any import could do here.
  */
 import { createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
@@ -16,12 +18,14 @@ import path from 'node:path';
 import { startBenchKafka } from './bench-kafka';
 import { cli, type Cleanup, loadLine, print, runBenchmark, sleep } from './bench-support';
 import { printCpuProfile } from './cpu-profile';
+import { importRecordSizes, producerBaseline } from './import-baseline';
 import { measureImportStages } from './import-stages';
 import { residentMiB } from './process-memory';
 import { trackingEvent } from './tracking-log';
 
 const GOAL_EVENTS_PER_SECOND = 50_000;
 const DEFAULT_LINES = 1_000_000;
+const SIZE_SAMPLE_LINES = 20_000;
 
 function linesOption(): number {
   const option = process.argv.find((arg) => arg.startsWith('--lines='));
@@ -166,7 +170,8 @@ async function profileImport(
 runBenchmark(async (cleanup) => {
   const lines = linesOption();
   const format = formatOption();
-  const { env: kafkaEnv, kafka } = await startBenchKafka(cleanup);
+  const benchKafka = await startBenchKafka(cleanup);
+  const { env: kafkaEnv, kafka } = benchKafka;
   const workDir = cleanup.tempDir('bench-import');
   const file = path.join(workDir, format === 'edx' ? 'tracking.log' : 'statements.ndjson');
   if (format === 'edx') {
@@ -185,6 +190,16 @@ runBenchmark(async (cleanup) => {
     LOG_LEVEL: 'warn',
     LEARNER_PSEUDONYM_KEY: randomUUID() + randomUUID(),
   };
+  // Baseline: Kafka's own producer, as many records of the import's average size, before and
+  // after the import; the better run counts (one run alone moves a lot on this shared machine).
+  const sizes = await importRecordSizes(format, file, SIZE_SAMPLE_LINES, env.LEARNER_PSEUDONYM_KEY);
+  const baselineRecords = Math.round(lines * sizes.recordsPerLine);
+  const recordSize = Math.round(sizes.averageBytes);
+  print(
+    `records per line ${sizes.recordsPerLine.toFixed(2)}, average ${recordSize} B (key + value; first ${SIZE_SAMPLE_LINES.toLocaleString('en')} lines)`,
+  );
+  const before = await producerBaseline(benchKafka, baselineRecords, recordSize);
+  print(`ProducerPerformance before the import: ${before.summary}`);
   print(loadLine());
   const run = await runImport(format, file, env, workDir);
   if (run.code !== 0) throw new Error(`import exited ${String(run.code)}:\n${run.output}`);
@@ -201,6 +216,13 @@ runBenchmark(async (cleanup) => {
   );
   print(`  CLI summary: ${summary}`);
   print(loadLine());
+  const after = await producerBaseline(benchKafka, baselineRecords, recordSize);
+  print(`ProducerPerformance after the import: ${after.summary}`);
+  const ceiling = Math.max(before.recordsPerSecond, after.recordsPerSecond) / sizes.recordsPerLine;
+  print(
+    `  ceiling (Kafka's own producer, ${baselineRecords.toLocaleString('en')} records of ${recordSize} B, acks=all, idempotent, no reading or mapping): ` +
+      `${Math.round(ceiling).toLocaleString('en')} lines/s; import / ceiling ${(perSecond / ceiling).toFixed(2)}`,
+  );
 
   if (format === 'xapi') await printStages(kafka, file, lines);
   const profile =
