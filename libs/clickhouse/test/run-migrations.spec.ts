@@ -45,6 +45,7 @@ describe('runMigrations', () => {
       '0015_xapi_statement_pages',
       '0016_xapi_statement_bodies',
       '0017_learning_events_learner_index',
+      '0018_rollup_force_merge',
       '0050_gdpr_audit',
     ]);
     const tables = await rows<{ name: string; comment: string }>(
@@ -103,12 +104,27 @@ describe('runMigrations', () => {
       "SELECT type_full FROM system.data_skipping_indices WHERE database = currentDatabase() AND table = 'learning_events' AND name = 'idx_learner_id'",
     );
     assert.deepEqual(learnerIndex, [{ type_full: 'bloom_filter(0.01)' }]);
+    // Course-level rollups are merged whole once a partition is quiet (migration 0018).
+    const forceMerged = await rows<{ name: string }>(
+      client,
+      "SELECT name FROM system.tables WHERE database = currentDatabase() AND create_table_query LIKE '%min_age_to_force_merge_seconds = 60, min_age_to_force_merge_on_partition_only = 1%' ORDER BY name",
+    );
+    assert.deepEqual(
+      forceMerged.map(({ name }) => name),
+      [
+        'activity_completion',
+        'assessment_scores',
+        'course_daily_activity',
+        'course_weekly_activity',
+        'video_engagement',
+      ],
+    );
   });
 
   it('applies each migration once and records version, name and checksum', async () => {
     const again = await runMigrations(client, engine.env);
     assert.deepEqual(again.applied, []);
-    assert.equal(again.alreadyApplied.length, 18);
+    assert.equal(again.alreadyApplied.length, 19);
     const recorded = await rows<{ version: number; name: string; checksum: string; n: string }>(
       client,
       'SELECT version, name, checksum, count() OVER (PARTITION BY version) AS n FROM schema_migrations FINAL ORDER BY version',
@@ -133,6 +149,7 @@ describe('runMigrations', () => {
         [15, 'xapi_statement_pages', '1'],
         [16, 'xapi_statement_bodies', '1'],
         [17, 'learning_events_learner_index', '1'],
+        [18, 'rollup_force_merge', '1'],
         [50, 'gdpr_audit', '1'],
       ],
     );
@@ -198,7 +215,7 @@ describe('runMigrations', () => {
       );
       assert.deepEqual(
         versions.map((v) => v.version),
-        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 50],
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 50],
       );
       assert.deepEqual((await runMigrations(a, env)).applied, []);
     } finally {
