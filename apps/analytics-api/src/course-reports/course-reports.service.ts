@@ -20,7 +20,6 @@ import {
   COMPLETION_SUMMARY_SQL,
   completionSql,
   DAILY_ENGAGEMENT_SQL,
-  ENGAGEMENT_TOTAL_SQL,
   ENROLMENT_COUNTS_SQL,
   enrolmentHistorySql,
   enrolmentsSql,
@@ -191,22 +190,13 @@ export class CourseReportsService {
       events: Int;
       active_learners: Int;
     }
-    let rows: Row[];
-    let totals: Omit<Row, 'period'>[];
-    if (daily) {
-      const both = await this.rows<Row & { is_total: Int }>(
-        'course_daily_activity',
-        DAILY_ENGAGEMENT_SQL,
-        params,
-      );
-      rows = both.filter((row) => Number(row.is_total) === 0);
-      totals = both.filter((row) => Number(row.is_total) === 1);
-    } else {
-      [rows, totals] = await Promise.all([
-        this.rows<Row>('course_weekly_activity', WEEKLY_ENGAGEMENT_SQL, params),
-        this.rows<Omit<Row, 'period'>>('course_daily_activity_total', ENGAGEMENT_TOTAL_SQL, params),
-      ]);
-    }
+    const both = await this.rows<Row & { is_total: Int }>(
+      daily ? 'course_daily_activity' : 'course_weekly_activity',
+      daily ? DAILY_ENGAGEMENT_SQL : WEEKLY_ENGAGEMENT_SQL,
+      params,
+    );
+    const rows = both.filter((row) => Number(row.is_total) === 0);
+    const totals = both.filter((row) => Number(row.is_total) === 1);
     const byPeriod = new Map(rows.map((row) => [row.period, row]));
     const periods = daily ? eachDay(p.range) : mondaysOf(p.range.from, p.range.to);
     const points = periods.map((period) => {
