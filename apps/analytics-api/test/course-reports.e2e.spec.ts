@@ -92,6 +92,15 @@ describe('course reports (GET /v1/courses/:courseId/...)', () => {
       { period: '2025-02-24', events: 2, activeLearners: 2 },
       { period: '2025-03-03', events: 10, activeLearners: 3 },
     ]);
+    assert.equal(body.totalEvents, 12);
+    assert.equal(body.activeLearners, 3);
+    // The totals cover the range, not the whole weeks of its points (the week of 2025-02-24
+    // holds the 2 events of 2025-03-01, outside this range).
+    const inner = await report('engagement?from=2025-03-02&to=2025-03-04&interval=week');
+    const innerDaily = await report('engagement?from=2025-03-02&to=2025-03-04');
+    assert.equal(inner.totalEvents, 6);
+    assert.equal(inner.activeLearners, innerDaily.activeLearners);
+    assert.deepEqual((inner.points as { events: number }[])[0]?.events, 2);
   });
 
   it('completion: per activity and for the course, paged by activity', async () => {
