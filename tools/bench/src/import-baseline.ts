@@ -5,7 +5,7 @@
  * its records faster than that; dividing by the records per line gives the lines per second
  * the broker and a producer alone allow.
  */
-import { ensureTopics, type ProducerRecord, TOPICS } from '@learnpulse/kafka';
+import { type ProducerRecord } from '@learnpulse/kafka';
 import {
   edxEventRecords,
   edxLearnerPseudonyms,
@@ -21,7 +21,11 @@ import {
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { type BenchKafka } from './bench-kafka';
-import { runProducerPerformance, type ProducerPerformanceResult } from './producer-performance';
+import {
+  ensureProducerPerformanceTopic,
+  runProducerPerformance,
+  type ProducerPerformanceResult,
+} from './producer-performance';
 
 const PP_TOPIC = 'bench.import-producer-performance';
 
@@ -93,20 +97,7 @@ export async function producerBaseline(
   records: number,
   recordSize: number,
 ): Promise<ProducerPerformanceResult> {
-  const admin = kafka.kafka.admin();
-  await admin.connect();
-  try {
-    const { topics } = await admin.fetchTopicMetadata({ topics: [TOPICS.learningEvents] });
-    await ensureTopics(kafka.kafka, {
-      partitions: topics[0]?.partitions.length ?? kafka.config.KAFKA_TOPIC_PARTITIONS,
-      replicationFactor: kafka.config.KAFKA_REPLICATION_FACTOR,
-      topics: [
-        { name: PP_TOPIC, key: 'none', value: 'random bytes', compacted: false, configEntries: [] },
-      ],
-    });
-  } finally {
-    await admin.disconnect();
-  }
+  await ensureProducerPerformanceTopic(kafka, PP_TOPIC);
   return runProducerPerformance({
     libsDir: kafka.libsDir,
     brokers: kafka.brokers,

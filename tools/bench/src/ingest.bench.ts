@@ -10,7 +10,6 @@
  * run profiles the gateway (`--cpu-prof`) and prints where its CPU time goes.
  */
 import { encodeStoredStatement, learningEventCodec } from '@learnpulse/events';
-import { ensureTopics, TOPICS } from '@learnpulse/kafka';
 import {
   normaliseStatement,
   statementToLearningEvent,
@@ -24,7 +23,7 @@ import { loadLine, print, runBenchmark, sleep } from './bench-support';
 import { printCpuProfile } from './cpu-profile';
 import { startGateway } from './gateway-under-test';
 import { keepAliveAgent, Outcomes, post } from './http-load';
-import { runProducerPerformance } from './producer-performance';
+import { ensureProducerPerformanceTopic, runProducerPerformance } from './producer-performance';
 import { residentMiB } from './process-memory';
 import {
   benchCredentials,
@@ -138,18 +137,7 @@ runBenchmark(async (cleanup) => {
     `gateway record values: xapi.statements.v1 ${sizes.storedBytes.toFixed(0)} B, ` +
       `learning.events.v1 ${sizes.eventBytes.toFixed(0)} B (Avro), average ${recordSize} B`,
   );
-  const admin = kafka.kafka.admin();
-  await admin.connect();
-  const { topics } = await admin.fetchTopicMetadata({ topics: [TOPICS.learningEvents] });
-  await admin.disconnect();
-  const partitions = topics[0]?.partitions.length ?? kafka.config.KAFKA_TOPIC_PARTITIONS;
-  await ensureTopics(kafka.kafka, {
-    partitions,
-    replicationFactor: kafka.config.KAFKA_REPLICATION_FACTOR,
-    topics: [
-      { name: PP_TOPIC, key: 'none', value: 'random bytes', compacted: false, configEntries: [] },
-    ],
-  });
+  const partitions = await ensureProducerPerformanceTopic(kafka, PP_TOPIC);
   const pp = (records: number) =>
     runProducerPerformance({
       libsDir: kafka.libsDir,

@@ -2,8 +2,10 @@
  * Kafka's own producer benchmark (org.apache.kafka.tools.ProducerPerformance, the class behind
  * kafka-producer-perf-test.sh, from the kafka-tools jar of the local stack) as the baseline.
  */
+import { ensureTopics, TOPICS } from '@learnpulse/kafka';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { type BenchKafka } from './bench-kafka';
 
 export interface ProducerPerformanceResult {
   records: number;
@@ -22,6 +24,33 @@ export interface ProducerPerformanceOptions {
   records: number;
   recordSize: number;
   timeoutMs: number;
+}
+
+/**
+ * Creates `topic` for ProducerPerformance, partitioned like learning.events.v1 (what the
+ * gateways and the importer write to), and returns its partition count.
+ */
+export async function ensureProducerPerformanceTopic(
+  kafka: BenchKafka,
+  topic: string,
+): Promise<number> {
+  const admin = kafka.kafka.admin();
+  await admin.connect();
+  let partitions: number;
+  try {
+    const { topics } = await admin.fetchTopicMetadata({ topics: [TOPICS.learningEvents] });
+    partitions = topics[0]?.partitions.length ?? kafka.config.KAFKA_TOPIC_PARTITIONS;
+  } finally {
+    await admin.disconnect();
+  }
+  await ensureTopics(kafka.kafka, {
+    partitions,
+    replicationFactor: kafka.config.KAFKA_REPLICATION_FACTOR,
+    topics: [
+      { name: topic, key: 'none', value: 'random bytes', compacted: false, configEntries: [] },
+    ],
+  });
+  return partitions;
 }
 
 const SUMMARY =
