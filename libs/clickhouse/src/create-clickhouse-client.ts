@@ -44,8 +44,16 @@ export function createClickHouseClient(env: ClickHouseEnvironment): ClickHouseCl
   }
   const dataPath = embeddedDataPath(env);
   mkdirSync(dataPath, { recursive: true });
-  return createClient({
-    connection: new EmbeddedConnection(dataPath, env.CLICKHOUSE_DATABASE),
-    database: env.CLICKHOUSE_DATABASE,
-  });
+  const connection = new EmbeddedConnection(dataPath, env.CLICKHOUSE_DATABASE);
+  const client = createClient({ connection, database: env.CLICKHOUSE_DATABASE });
+  embeddedConnections.set(client, connection);
+  return client;
+}
+
+/** The embedded connection behind each embedded client, for chdb's own raw inserts. */
+const embeddedConnections = new WeakMap<ClickHouseClient, EmbeddedConnection>();
+
+/** The client's embedded connection, or undefined for a ClickHouse server's client. */
+export function embeddedConnectionOf(client: ClickHouseClient): EmbeddedConnection | undefined {
+  return embeddedConnections.get(client);
 }

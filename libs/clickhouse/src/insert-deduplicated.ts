@@ -4,6 +4,8 @@
  * (raw table) and, through the materialized views, by the rollup tables' own.
  */
 import { type ClickHouseClient } from '@clickhouse/client';
+import { embeddedConnectionOf } from './create-clickhouse-client';
+import { encodeRowBlock } from './embedded/row-block';
 
 export interface DeduplicatedInsert<Row> {
   table: string;
@@ -30,10 +32,17 @@ export async function insertDeduplicated<Row extends Record<string, unknown>>(
   { table, rows, token }: DeduplicatedInsert<Row>,
 ): Promise<void> {
   if (rows.length === 0) return;
+  const settings = { ...DEDUPLICATED_INSERT_SETTINGS, insert_deduplication_token: token };
+  const embedded = embeddedConnectionOf(client);
+  if (embedded !== undefined) {
+    // The same rows always encode to the same bytes, so a retried batch is the same block.
+    await embedded.insertBlock({ table, block: encodeRowBlock(rows), settings });
+    return;
+  }
   await client.insert({
     table,
     values: rows as Row[],
     format: 'JSONEachRow',
-    clickhouse_settings: { ...DEDUPLICATED_INSERT_SETTINGS, insert_deduplication_token: token },
+    clickhouse_settings: settings,
   });
 }

@@ -11,10 +11,16 @@
  * closed after its operation.
  */
 import type { ClickHouseClientConfigOptions } from '@clickhouse/client';
-import { createChdbConnection } from 'chdb/connection';
+import { type ChdbExtension, createChdbConnection } from 'chdb/connection';
 
-/** The Connection contract as @clickhouse/client declares it. */
-export type NativeConnection = NonNullable<ClickHouseClientConfigOptions['connection']>;
+/**
+ * The Connection contract as @clickhouse/client declares it, and chdb's own raw insert (a
+ * Buffer handed to the engine as it is, instead of a string spliced into the SQL text).
+ */
+export type ClientConnection = NonNullable<ClickHouseClientConfigOptions['connection']>;
+export type NativeConnection = ClientConnection & {
+  readonly chdb: Pick<ChdbExtension, 'rawInsert'>;
+};
 
 /**
  * chdb declares its connection against @clickhouse/client-common 1.23.0 and the client
