@@ -214,6 +214,18 @@ runBenchmark(async (cleanup) => {
       `${insertSeconds.toFixed(1)} s inside them in total (summed over the partitions consumed concurrently; ` +
       `${((100 * insertSeconds) / sinkSeconds).toFixed(0)}% of the sink's wall time)`,
   );
+  const storedIdReads = (read: string, what: 'count' | 'sum'): number =>
+    Number(
+      new RegExp(
+        `^learnpulse_sink_stored_id_read_seconds_${what}\\{(?=[^}]*table="learning_events")(?=[^}]*read="${read}")[^}]*\\} (\\S+)$`,
+        'm',
+      ).exec(metrics)?.[1] ?? 0,
+    );
+  print(
+    `  copy check reads of stored ids: ${count(storedIdReads('restore', 'count'))} restores ` +
+      `(${storedIdReads('restore', 'sum').toFixed(1)} s), ${count(storedIdReads('lookup', 'count'))} lookups ` +
+      `(${storedIdReads('lookup', 'sum').toFixed(1)} s; batches reaching back before the record of seen ids)`,
+  );
 
   // 3. End-to-end lag under a steady load.
   const perBatch = (LAG_RATE_PER_SECOND * LAG_BATCH_EVERY_MS) / 1000;

@@ -75,6 +75,9 @@ export class BatchWriter {
       store: new StoredIdsStore(options.client),
       windowMs: options.dedupWindowMs,
       maxIds: options.dedupMaxIds,
+      onStoreRead: (table, read, seconds) => {
+        options.metrics.storedIdReadSeconds.observe({ table, read }, seconds);
+      },
     });
   }
 

@@ -9,6 +9,8 @@ export interface DuplicateFilterOptions {
   store: StoredIdsStore;
   windowMs: number;
   maxIds: number;
+  /** Told how long each read of the store took. */
+  onStoreRead?: (table: string, read: 'restore' | 'lookup', seconds: number) => void;
 }
 
 export interface FilteredRows<Row> {
@@ -66,19 +68,23 @@ export class DuplicateFilter {
     const horizon = seen.horizon(oldest);
     const { store, maxIds } = this.options;
     if (!seen.restored) {
-      const restored = await store.restore(columns, partition, firstOffset, maxIds);
+      const restored = await this.timed(columns.table, 'restore', () =>
+        store.restore(columns, partition, firstOffset, maxIds),
+      );
       seen.restore(restored.rows, restored.cut);
     }
     const uncovered = seen.uncovered(horizon);
     const lookedUp =
       uncovered === null
         ? new Map<string, number[]>()
-        : await store.lookup(
-            columns,
-            partition,
-            firstOffset,
-            uncovered,
-            rows.map((row) => String(row[columns.idColumn])),
+        : await this.timed(columns.table, 'lookup', () =>
+            store.lookup(
+              columns,
+              partition,
+              firstOffset,
+              uncovered,
+              rows.map((row) => String(row[columns.idColumn])),
+            ),
           );
     const keep = seen.keep(identities, lookedUp);
     const kept = rows.filter((_, k) => keep[k] === true);
@@ -92,6 +98,17 @@ export class DuplicateFilter {
   /** The kept rows are stored: later batches compare with them. */
   record(topic: string, partition: number, identities: readonly RowIdentity[]): void {
     this.partitions.get(`${topic}:${partition}`)?.record(identities);
+  }
+
+  private async timed<T>(
+    table: string,
+    read: 'restore' | 'lookup',
+    query: () => Promise<T>,
+  ): Promise<T> {
+    const started = performance.now();
+    const result = await query();
+    this.options.onStoreRead?.(table, read, (performance.now() - started) / 1000);
+    return result;
   }
 
   private seenIds(topic: string, partition: number): SeenIds {

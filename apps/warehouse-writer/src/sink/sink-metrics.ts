@@ -11,6 +11,7 @@ export class SinkMetrics {
   readonly retries: Counter<'step'>;
   readonly skippedRecords: Counter<'topic'>;
   readonly duplicates: Counter<'topic'>;
+  readonly storedIdReadSeconds: Histogram<'table' | 'read'>;
 
   constructor(registry: Registry) {
     const registers = [registry];
@@ -55,6 +56,13 @@ export class SinkMetrics {
       name: 'learnpulse_sink_duplicates_dropped_total',
       help: 'Rows dropped before the insert because the same id was already stored (a re-sent event as a new record)',
       labelNames: ['topic'],
+      registers,
+    });
+    this.storedIdReadSeconds = new Histogram({
+      name: 'learnpulse_sink_stored_id_read_seconds',
+      help: 'Reads of stored ids from ClickHouse for the copy check: read="restore" fills the record of a partition after a start or rebalance, read="lookup" checks a batch reaching back before what the record covers',
+      labelNames: ['table', 'read'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     });
   }
