@@ -46,6 +46,7 @@ describe('runMigrations', () => {
       '0016_xapi_statement_bodies',
       '0017_learning_events_learner_index',
       '0018_rollup_force_merge',
+      '0019_xapi_statement_keys_agent_verb',
       '0050_gdpr_audit',
     ]);
     const tables = await rows<{ name: string; comment: string }>(
@@ -124,7 +125,7 @@ describe('runMigrations', () => {
   it('applies each migration once and records version, name and checksum', async () => {
     const again = await runMigrations(client, engine.env);
     assert.deepEqual(again.applied, []);
-    assert.equal(again.alreadyApplied.length, 19);
+    assert.equal(again.alreadyApplied.length, 20);
     const recorded = await rows<{ version: number; name: string; checksum: string; n: string }>(
       client,
       'SELECT version, name, checksum, count() OVER (PARTITION BY version) AS n FROM schema_migrations FINAL ORDER BY version',
@@ -150,6 +151,7 @@ describe('runMigrations', () => {
         [16, 'xapi_statement_bodies', '1'],
         [17, 'learning_events_learner_index', '1'],
         [18, 'rollup_force_merge', '1'],
+        [19, 'xapi_statement_keys_agent_verb', '1'],
         [50, 'gdpr_audit', '1'],
       ],
     );
@@ -215,7 +217,7 @@ describe('runMigrations', () => {
       );
       assert.deepEqual(
         versions.map((v) => v.version),
-        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 50],
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 50],
       );
       assert.deepEqual((await runMigrations(a, env)).applied, []);
     } finally {

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { listStatementsQuery, STATEMENT_REF_DEPTH, statementsByIdsQuery } from './statement-query';
+import {
+  agentVerbKey,
+  listStatementsQuery,
+  STATEMENT_REF_DEPTH,
+  statementsByIdsQuery,
+} from './statement-query';
 
 const bound = Date.UTC(2025, 0, 1);
 
@@ -60,15 +65,17 @@ describe('listStatementsQuery', () => {
     // The most selective filter drives the page through the index, the others narrow it.
     assert.match(
       query,
-      /FROM xapi_statement_keys WHERE tenant = \{tenant:String\} AND kind = 'registration' AND key = \{registration:String\} AND statement_id IN \(SELECT statement_id FROM xapi_statement_keys WHERE tenant = \{tenant:String\} AND kind = 'agent'/,
+      /FROM xapi_statement_keys WHERE tenant = \{tenant:String\} AND kind = 'registration' AND key = \{registration:String\} AND statement_id IN \(SELECT statement_id FROM xapi_statement_keys WHERE tenant = \{tenant:String\} AND kind = 'agent_verb'/,
     );
-    assert.match(query, /kind = 'agent' AND key = \{agent:String\}/);
+    // Agent and verb together are one range of their own (migration 0019).
+    assert.match(query, /kind = 'agent_verb' AND key = \{agentVerb:String\}/);
+    assert.doesNotMatch(query, /kind = 'agent' AND/);
+    assert.doesNotMatch(query, /kind = 'verb' AND/);
     assert.match(query, /kind = 'activity' AND key = \{activity:String\}/);
-    assert.match(query, /kind = 'verb' AND key = \{verb:String\}/);
     // The narrowing ranges are read within the listing's stored times only.
     assert.match(
       query,
-      /kind = 'verb' AND key = \{verb:String\} AND stored <= fromUnixTimestamp64Milli\(\{bound:Int64\}, 'UTC'\) AND stored > fromUnixTimestamp64Milli\(\{since:Int64\}, 'UTC'\) AND stored <= fromUnixTimestamp64Milli\(\{until:Int64\}, 'UTC'\) AND statement_id IN/,
+      /kind = 'activity' AND key = \{activity:String\} AND stored <= fromUnixTimestamp64Milli\(\{bound:Int64\}, 'UTC'\) AND stored > fromUnixTimestamp64Milli\(\{since:Int64\}, 'UTC'\) AND stored <= fromUnixTimestamp64Milli\(\{until:Int64\}, 'UTC'\) AND statement_id IN/,
     );
     // Everything filtered comes from the index; the bodies are only read for the page.
     assert.equal(query.match(/FROM xapi_statement_bodies\b/g)?.length, 1);
@@ -80,7 +87,44 @@ describe('listStatementsQuery', () => {
     assert.match(query, /stored <= fromUnixTimestamp64Milli\(\{until:Int64\}, 'UTC'\)/);
     assert.match(query, /authority_key = \{authorityKey:String\}/);
     assert.match(query, /ORDER BY stored ASC, statement_id ASC/);
-    assert.deepEqual(params, { tenant: 'uni', bound, limit: 6, keys: 12, ...filters });
+    assert.deepEqual(params, {
+      tenant: 'uni',
+      bound,
+      limit: 6,
+      keys: 12,
+      ...filters,
+      agentVerb: agentVerbKey(filters.agent, filters.verb),
+    });
+  });
+
+  it('reads agent and verb as one agent_verb range, whose key is the verb IRI, a space, the agent', () => {
+    const agent = 'account:https://lms.example.edu|stu 1';
+    const verb = 'http://adlnet.gov/expapi/verbs/completed';
+    assert.equal(agentVerbKey(agent, verb), `${verb} ${agent}`);
+    const { query, params } = listStatementsQuery(
+      'uni',
+      { agent, verb },
+      { limit: 10, ascending: false, bound },
+    );
+    assert.match(
+      query,
+      /\(SELECT stored, statement_id FROM xapi_statement_keys WHERE tenant = \{tenant:String\} AND kind = 'agent_verb' AND key = \{agentVerb:String\} AND stored <=/,
+    );
+    assert.doesNotMatch(query, /kind = 'verb'/);
+    assert.doesNotMatch(query, /kind = 'agent' /);
+    assert.equal(params.agentVerb, `${verb} ${agent}`);
+    // Statements matching through a StatementRef are tested on both columns.
+    assert.match(query, /has\(agents, \{agent:String\}\) AND verb_id = \{verb:String\}/);
+    // related_agents widens the agent: the verb then narrows as its own range.
+    const related = listStatementsQuery(
+      'uni',
+      { agent, verb, relatedAgents: true },
+      { limit: 10, ascending: false, bound },
+    );
+    assert.match(related.query, /kind = 'related_agent' AND key = \{agent:String\}/);
+    assert.match(related.query, /kind = 'verb' AND key = \{verb:String\}/);
+    assert.doesNotMatch(related.query, /agent_verb/);
+    assert.equal(related.params.agentVerb, undefined);
   });
 
   it('uses the related columns when related_agents / related_activities are true', () => {

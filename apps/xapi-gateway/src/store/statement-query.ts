@@ -60,10 +60,29 @@ const time = (param: string): string => `fromUnixTimestamp64Milli({${param}:Int6
 const VOIDED_IDS =
   'SELECT voided_statement_id FROM xapi_voided_statements WHERE tenant = {tenant:String}';
 
-/** A filter the inverted index xapi_statement_keys (migration 0014) serves: its kind and value. */
+/** A filter the inverted index xapi_statement_keys (migrations 0014, 0019) serves: its kind and value. */
 interface KeyCondition {
-  kind: 'agent' | 'related_agent' | 'verb' | 'activity' | 'related_activity' | 'registration';
-  param: 'agent' | 'verb' | 'activity' | 'registration';
+  kind:
+    | 'agent'
+    | 'related_agent'
+    | 'verb'
+    | 'activity'
+    | 'related_activity'
+    | 'registration'
+    | 'agent_verb';
+  param: 'agent' | 'verb' | 'activity' | 'registration' | 'agentVerb';
+}
+
+/** The key of an agent_verb index row (migration 0019): the verb IRI, a space, the agent. */
+export function agentVerbKey(agent: string, verb: string): string {
+  return `${verb} ${agent}`;
+}
+
+/** Agent and verb together are one index range (kind agent_verb), unless related_agents widens the agent. */
+function hasAgentVerbKey(filters: StatementQueryFilters): boolean {
+  return (
+    filters.agent !== undefined && filters.verb !== undefined && filters.relatedAgents !== true
+  );
 }
 
 /**
@@ -75,7 +94,9 @@ function keyConditions(filters: StatementQueryFilters): KeyCondition[] {
   if (filters.registration !== undefined) {
     conditions.push({ kind: 'registration', param: 'registration' });
   }
-  if (filters.agent !== undefined) {
+  const agentVerb = hasAgentVerbKey(filters);
+  if (agentVerb) conditions.push({ kind: 'agent_verb', param: 'agentVerb' });
+  else if (filters.agent !== undefined) {
     conditions.push({
       kind: filters.relatedAgents === true ? 'related_agent' : 'agent',
       param: 'agent',
@@ -87,7 +108,7 @@ function keyConditions(filters: StatementQueryFilters): KeyCondition[] {
       param: 'activity',
     });
   }
-  if (filters.verb !== undefined) conditions.push({ kind: 'verb', param: 'verb' });
+  if (filters.verb !== undefined && !agentVerb) conditions.push({ kind: 'verb', param: 'verb' });
   return conditions;
 }
 
@@ -137,6 +158,8 @@ function columnCondition(condition: KeyCondition): string {
       return `has(related_activities, ${value})`;
     case 'registration':
       return `toString(assumeNotNull(registration)) = ${value} AND isNotNull(registration)`;
+    case 'agent_verb':
+      return 'has(agents, {agent:String}) AND verb_id = {verb:String}';
   }
 }
 
@@ -165,6 +188,9 @@ function filterParams(filters: StatementQueryFilters): Record<string, string | n
   if (filters.agent !== undefined) params.agent = filters.agent;
   if (filters.activity !== undefined) params.activity = filters.activity;
   if (filters.registration !== undefined) params.registration = filters.registration;
+  if (filters.agent !== undefined && filters.verb !== undefined && hasAgentVerbKey(filters)) {
+    params.agentVerb = agentVerbKey(filters.agent, filters.verb);
+  }
   if (filters.since !== undefined) params.since = filters.since;
   if (filters.until !== undefined) params.until = filters.until;
   if (filters.authorityKey !== undefined) params.authorityKey = filters.authorityKey;
