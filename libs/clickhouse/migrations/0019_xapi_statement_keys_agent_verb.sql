@@ -4,6 +4,12 @@
 -- and verb of each statement (kind agent_verb, key `<verb IRI> <agent>`: an IRI has no
 -- space, so the first space splits the key) makes the pair one key range, like a single
 -- filter. related_agents with a verb still narrows as before.
+--
+-- The view is dropped and created again with the new kind, so the statements inserted in
+-- between would get no index rows: warehouse-writer applies migrations at start, before it
+-- consumes, so stop every writer replica before starting the upgraded one (no rolling upgrade
+-- across this migration). A second view into the same table would avoid the gap, but the
+-- GDPR erase recomputes a target table from its one view.
 ALTER TABLE xapi_statement_keys MODIFY COLUMN
     kind Enum8('agent' = 1, 'related_agent' = 2, 'verb' = 3, 'activity' = 4, 'related_activity' = 5, 'registration' = 6, 'target' = 7, 'agent_verb' = 8) COMMENT 'Which GET filter the row serves: agent (agents), related_agent (related_agents), verb (verb_id), activity (activity_id), related_activity (related_activities), registration, target (statement_ref_id: the statements some StatementRef points at), agent_verb (agent and verb together: key is verb_id, a space, then the agent)'
 ;
