@@ -1,0 +1,1 @@
+export { type BloomFilterOptions, digest, ScalableBloomFilter } from './scalable-bloom-filter';
