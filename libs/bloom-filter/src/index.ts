@@ -1,1 +1,0 @@
-export { type BloomFilterOptions, digest, ScalableBloomFilter } from './scalable-bloom-filter';
