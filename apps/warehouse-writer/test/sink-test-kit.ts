@@ -8,7 +8,7 @@ import {
   type RiskAssessment,
   riskAssessmentCodec,
 } from '@learnpulse/events';
-import { createKafka } from '@learnpulse/kafka';
+import { createKafka, fetchSettledTopicOffsets } from '@learnpulse/kafka';
 import { type Admin, type Kafka, type Producer, type RecordMetadata } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { freePort, tempDir, uniqueName } from '@learnpulse/testing';
@@ -117,7 +117,7 @@ export async function produce(
 
 /** Offset after the last record of each partition (the high watermark). */
 export async function topicEnds(admin: Admin, topic: string): Promise<Map<number, number>> {
-  const offsets = await admin.fetchTopicOffsets(topic);
+  const offsets = await fetchSettledTopicOffsets(admin, topic);
   return new Map(offsets.map((o) => [o.partition, Number(o.high)]));
 }
 

@@ -6,7 +6,7 @@
  * partition was read up to the end offsets it had at start.
  */
 import type { Environment } from '@learnpulse/config';
-import { ensureTopics, TOPIC_SPECS, TOPICS } from '@learnpulse/kafka';
+import { ensureTopics, fetchSettledTopicOffsets, TOPIC_SPECS, TOPICS } from '@learnpulse/kafka';
 import type { Consumer, Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -62,7 +62,7 @@ export class TenancyFollower {
     await admin.connect();
     let targets: Map<number, number>;
     try {
-      const offsets = await admin.fetchTopicOffsets(TOPICS.tenancy);
+      const offsets = await fetchSettledTopicOffsets(admin, TOPICS.tenancy);
       targets = new Map(
         offsets
           .filter(({ high, low }) => Number(high) > Number(low))

@@ -8,6 +8,7 @@
 import { type Consumer, type Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { type Logger } from 'pino';
+import { fetchSettledTopicOffsets } from './topic-readiness';
 
 export interface CompactedTopicRecord {
   partition: number;
@@ -32,7 +33,7 @@ async function endOffsetsOf(kafka: Kafka, topic: string): Promise<Map<number, nu
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const offsets = await admin.fetchTopicOffsets(topic);
+    const offsets = await fetchSettledTopicOffsets(admin, topic);
     return new Map(
       offsets
         .filter(({ high, low }) => Number(high) > Number(low))

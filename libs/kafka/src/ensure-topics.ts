@@ -1,8 +1,9 @@
 /**
  * Topic administration: creates the topics that are missing (idempotent, safe to run
- * from several processes at once) and waits until every partition has a leader.
+ * from several processes at once) and waits until every partition's leader serves it.
  */
-import { type Admin, type ITopicConfig, type ITopicMetadata, type Kafka } from 'kafkajs';
+import { type ITopicConfig, type Kafka } from 'kafkajs';
+import { fetchSettledTopicOffsets, onceTopicsSettle } from './topic-readiness';
 import { TOPIC_SPECS, type TopicSpec } from './topics';
 
 export interface EnsureTopicsOptions {
@@ -56,11 +57,14 @@ export async function ensureTopics(
         timeout,
       });
     }
-    const topics = await metadataOnceKnown(
-      admin,
-      specs.map((spec) => spec.name),
+    const names = specs.map((spec) => spec.name);
+    const { topics } = await onceTopicsSettle(
+      () => admin.fetchTopicMetadata({ topics: names }),
       timeout,
     );
+    // Leaders elected is not leaders serving: the first reader of a new topic's offsets must
+    // not be the one to find out (seen in CI under load as NOT_LEADER_FOR_PARTITION).
+    await Promise.all(names.map((name) => fetchSettledTopicOffsets(admin, name, timeout)));
     const partitionsByName = new Map(topics.map((t) => [t.name, t.partitions.length]));
     const missingNames = new Set(missing.map((spec) => spec.name));
     return {
@@ -71,32 +75,5 @@ export async function ensureTopics(
     };
   } finally {
     await admin.disconnect();
-  }
-}
-
-const METADATA_RETRY_MS = 100;
-
-/**
- * The topics' metadata, retried while the broker still answers UNKNOWN_TOPIC_OR_PARTITION:
- * right after createTopics (leaders elected) the broker's metadata cache may not list a new
- * topic yet, and kafkajs retries only LEADER_NOT_AVAILABLE. Seen in CI under load, twice at
- * once when two test files created their topics together.
- */
-async function metadataOnceKnown(
-  admin: Admin,
-  names: string[],
-  timeoutMs: number,
-): Promise<ITopicMetadata[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return (await admin.fetchTopicMetadata({ topics: names })).topics;
-    } catch (error) {
-      const unknownTopic =
-        error instanceof Error &&
-        (error as { type?: unknown }).type === 'UNKNOWN_TOPIC_OR_PARTITION';
-      if (!unknownTopic || Date.now() >= deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, METADATA_RETRY_MS));
-    }
   }
 }

@@ -31,3 +31,8 @@ export { TopicTail, type TopicTailOptions } from './topic-tail';
 export { javaCompatiblePartitioner, murmur2 } from './java-partitioner';
 export { errorHeaderText, failedRecordMessage } from './dead-letter-message';
 export type { FailedRecord } from './dead-letter-message';
+export {
+  fetchSettledTopicOffsets,
+  isTopicSettlingError,
+  onceTopicsSettle,
+} from './topic-readiness';

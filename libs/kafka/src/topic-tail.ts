@@ -8,6 +8,7 @@ import { type Consumer, type Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { type Logger } from 'pino';
 import { type CompactedTopicRecord } from './compacted-topic-reader';
+import { fetchSettledTopicOffsets } from './topic-readiness';
 
 export interface TopicTailOptions {
   topic: string;
@@ -26,7 +27,7 @@ export class TopicTail {
     await admin.connect();
     let from: Map<number, bigint>;
     try {
-      const offsets = await admin.fetchTopicOffsets(options.topic);
+      const offsets = await fetchSettledTopicOffsets(admin, options.topic);
       from = new Map(offsets.map(({ partition, high }) => [partition, BigInt(high)]));
     } finally {
       await admin.disconnect();

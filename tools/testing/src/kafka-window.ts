@@ -3,8 +3,9 @@
  * request, then read every record from there up to the end offsets after it (a fresh consumer
  * group each time, so nothing is committed for anyone).
  */
-import { uniqueName } from './test-helpers';
+import { fetchSettledTopicOffsets } from '@learnpulse/kafka';
 import { type Kafka, type KafkaMessage } from 'kafkajs';
+import { uniqueName } from './test-helpers';
 
 export type Offsets = Map<number, bigint>;
 
@@ -12,7 +13,7 @@ export async function endOffsets(kafka: Kafka, topic: string): Promise<Offsets> 
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const offsets = await admin.fetchTopicOffsets(topic);
+    const offsets = await fetchSettledTopicOffsets(admin, topic);
     return new Map(offsets.map(({ partition, high }) => [partition, BigInt(high)]));
   } finally {
     await admin.disconnect();

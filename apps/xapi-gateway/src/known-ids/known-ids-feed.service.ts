@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ClickHouseClient } from '@learnpulse/clickhouse';
 import { type Environment } from '@learnpulse/config';
-import { TOPICS } from '@learnpulse/kafka';
+import { fetchSettledTopicOffsets, TOPICS } from '@learnpulse/kafka';
 import { type Logger } from '@learnpulse/observability';
 import { type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type Kafka } from 'kafkajs';
@@ -90,7 +90,7 @@ export class KnownIdsFeed implements OnApplicationBootstrap, OnApplicationShutdo
         groupId: env.WAREHOUSE_CONSUMER_GROUP,
         topics: [TOPICS.xapiStatements],
       });
-      const ends = await admin.fetchTopicOffsets(TOPICS.xapiStatements);
+      const ends = await fetchSettledTopicOffsets(admin, TOPICS.xapiStatements);
       targets = tailTargets(ends, commits?.partitions ?? []);
     } finally {
       await admin.disconnect();
