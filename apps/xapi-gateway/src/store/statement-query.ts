@@ -78,11 +78,13 @@ export function agentVerbKey(agent: string, verb: string): string {
   return `${verb} ${agent}`;
 }
 
-/** Agent and verb together are one index range (kind agent_verb), unless related_agents widens the agent. */
-function hasAgentVerbKey(filters: StatementQueryFilters): boolean {
-  return (
-    filters.agent !== undefined && filters.verb !== undefined && filters.relatedAgents !== true
-  );
+/**
+ * The agent_verb key of the filters: agent and verb together are one index range, unless
+ * related_agents widens the agent. Undefined when they are not.
+ */
+function agentVerbKeyOf(filters: StatementQueryFilters): string | undefined {
+  if (filters.agent === undefined || filters.verb === undefined) return undefined;
+  return filters.relatedAgents === true ? undefined : agentVerbKey(filters.agent, filters.verb);
 }
 
 /**
@@ -94,7 +96,7 @@ function keyConditions(filters: StatementQueryFilters): KeyCondition[] {
   if (filters.registration !== undefined) {
     conditions.push({ kind: 'registration', param: 'registration' });
   }
-  const agentVerb = hasAgentVerbKey(filters);
+  const agentVerb = agentVerbKeyOf(filters) !== undefined;
   if (agentVerb) conditions.push({ kind: 'agent_verb', param: 'agentVerb' });
   else if (filters.agent !== undefined) {
     conditions.push({
@@ -188,9 +190,8 @@ function filterParams(filters: StatementQueryFilters): Record<string, string | n
   if (filters.agent !== undefined) params.agent = filters.agent;
   if (filters.activity !== undefined) params.activity = filters.activity;
   if (filters.registration !== undefined) params.registration = filters.registration;
-  if (filters.agent !== undefined && filters.verb !== undefined && hasAgentVerbKey(filters)) {
-    params.agentVerb = agentVerbKey(filters.agent, filters.verb);
-  }
+  const agentVerb = agentVerbKeyOf(filters);
+  if (agentVerb !== undefined) params.agentVerb = agentVerb;
   if (filters.since !== undefined) params.since = filters.since;
   if (filters.until !== undefined) params.until = filters.until;
   if (filters.authorityKey !== undefined) params.authorityKey = filters.authorityKey;
