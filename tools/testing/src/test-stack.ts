@@ -1,8 +1,7 @@
 /**
  * Once per test run: bring up the local stack (real Kafka, topics; the embedded ClickHouse is
  * opened by each test in its own folder) and, at the end of a whole-repo run, stop only what
- * this run started. The runner calls these around `node --test` rather than through
- * `--test-global-setup`, because `--test-force-exit` would skip a global teardown.
+ * this run started. The runner calls these around its node:test `run()`.
  */
 import { loadConfig } from '@learnpulse/config';
 import { stackDown, stackUp } from '@learnpulse/stack';

@@ -1,0 +1,20 @@
+/**
+ * Preloaded into every spec file's process by the runner: once the file's tests are done
+ * (or cancelled), the process has a grace period to exit by itself; a client still holding the
+ * event loop open after that (a setup that failed half-way, a leaked handle) fails the file
+ * instead of holding CI until its deadline (seen: 82 minutes). `--test-force-exit` would exit
+ * at once but can cut off the results still buffered for the runner (seen: 45 tests lost).
+ */
+import { after } from 'node:test';
+
+const GRACE_MS = 90_000;
+
+after(() => {
+  setTimeout(() => {
+    process.stderr.write(
+      `${process.argv[1] ?? 'spec file'}: still running ${GRACE_MS / 1000} s after its tests ` +
+        'ended (an open handle: a client, server or timer not closed); exiting with failure\n',
+    );
+    process.exit(1);
+  }, GRACE_MS).unref();
+});
