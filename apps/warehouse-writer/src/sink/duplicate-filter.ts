@@ -64,8 +64,6 @@ export class DuplicateFilter {
     if (rows.length === 0) return { kept: [], identities: [], dropped: 0 };
     const seen = this.seenIds(topic, partition);
     const identities = rows.map((row) => rowIdentity(row, columns));
-    const oldest = identities.reduce((min, r) => Math.min(min, r.timeMs), Number.POSITIVE_INFINITY);
-    const horizon = seen.horizon(oldest);
     const { store, maxIds } = this.options;
     if (!seen.restored) {
       const restored = await this.timed(columns.table, 'restore', () =>
@@ -73,7 +71,12 @@ export class DuplicateFilter {
       );
       seen.restore(restored.rows, restored.cut);
     }
-    const uncovered = seen.uncovered(horizon);
+    const lookUp = seen.toLookUp(identities);
+    const oldest = lookUp.reduce(
+      (min, k) => Math.min(min, (identities[k] as RowIdentity).timeMs),
+      Number.POSITIVE_INFINITY,
+    );
+    const uncovered = lookUp.length === 0 ? null : seen.uncovered(seen.horizon(oldest));
     const lookedUp =
       uncovered === null
         ? new Map<string, number[]>()
@@ -83,7 +86,7 @@ export class DuplicateFilter {
               partition,
               firstOffset,
               uncovered,
-              rows.map((row) => String(row[columns.idColumn])),
+              lookUp.map((k) => String((rows[k] as Row)[columns.idColumn])),
             ),
           );
     const keep = seen.keep(identities, lookedUp);

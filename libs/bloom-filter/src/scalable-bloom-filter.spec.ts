@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { digest, ScalableBloomFilter } from './bloom-filter';
+import { ScalableBloomFilter } from './scalable-bloom-filter';
+import { digest } from './string-digest';
 
 describe('ScalableBloomFilter', () => {
   it('always finds what was added, across the layers it grows', () => {
