@@ -71,12 +71,21 @@ function runSpecs(files: string[]): Promise<number> {
     // A failing todo test does not fail the run (as with `node --test`).
     if (data.todo === undefined) failed = true;
   });
-  const printed = [stream.compose(spec), stream.compose(summaryReporter)].map(
-    (output) =>
-      new Promise<void>((resolve, reject) => {
-        output.on('data', (chunk: string | Buffer) => process.stdout.write(chunk));
-        output.on('end', resolve).on('error', reject);
-      }),
-  );
-  return Promise.all(printed).then(() => (failed ? 1 : 0));
+  // The summary line goes last, after everything the spec reporter prints at the end.
+  const summary: string[] = [];
+  const drained = (output: NodeJS.ReadableStream, onChunk: (chunk: string) => void) =>
+    new Promise<void>((resolve, reject) => {
+      output.on('data', (chunk: string | Buffer) => {
+        onChunk(String(chunk));
+      });
+      output.on('end', resolve).on('error', reject);
+    });
+  const printed = Promise.all([
+    drained(stream.compose(spec), (chunk) => process.stdout.write(chunk)),
+    drained(stream.compose(summaryReporter), (chunk) => summary.push(chunk)),
+  ]);
+  return printed.then(() => {
+    process.stdout.write(summary.join(''));
+    return failed ? 1 : 0;
+  });
 }
