@@ -5,6 +5,7 @@
 import { CLICKHOUSE, type ClickHouseClient } from '@learnpulse/clickhouse';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { LookupBatcher } from './lookup-batcher';
+import { RecentPageWindow } from './recent-page-window';
 import { encodeCursor } from './statement-cursor';
 import {
   listStatementsQuery,
@@ -74,6 +75,8 @@ export class StatementStore implements OnApplicationShutdown {
     return found;
   }
 
+  private readonly recentWindow = new RecentPageWindow();
+
   private readonly lookups = new LookupBatcher((tenant: string, ids: readonly string[]) =>
     this.queryByIds(tenant, ids),
   );
@@ -101,9 +104,7 @@ export class StatementStore implements OnApplicationShutdown {
     options: StatementQueryOptions,
   ): Promise<StatementPage> {
     const references = this.statementRefTenants.mayHold(tenant, options.bound);
-    const rows = await this.rows<ListRow>(
-      listStatementsQuery(tenant, filters, options, references),
-    );
+    const rows = await this.pageRows(tenant, filters, options, references);
     // The query reads limit + 1 statements: more exist when it found them all.
     const page = rows.slice(0, options.limit);
     const last = page.at(-1);
@@ -121,6 +122,27 @@ export class StatementStore implements OnApplicationShutdown {
       statements: page.map((row) => JSON.parse(row.statement) as Record<string, unknown>),
       more,
     };
+  }
+
+  /**
+   * The page's rows (limit + 1 at most): first within the tenant's recent window when one
+   * applies, which is exact when it fills the page, else over the whole listing.
+   */
+  private async pageRows(
+    tenant: string,
+    filters: StatementQueryFilters,
+    options: StatementQueryOptions,
+    references: boolean,
+  ): Promise<ListRow[]> {
+    const since = this.recentWindow.sinceFor(tenant, filters, options);
+    if (since !== undefined) {
+      const recent = await this.rows<ListRow>(
+        listStatementsQuery(tenant, { ...filters, since }, options, references),
+      );
+      if (recent.length > options.limit) return recent;
+      this.recentWindow.widen(tenant);
+    }
+    return this.rows<ListRow>(listStatementsQuery(tenant, filters, options, references));
   }
 
   /** Every statement stored before this time is readable (X-Experience-API-Consistent-Through). */
