@@ -10,7 +10,11 @@
  * fewer, the store reads the page again without the window, and this tenant's next window is
  * 16 times longer; past 30 days it stops guessing for the tenant.
  */
-import { type StatementQueryFilters, type StatementQueryOptions } from './statement-query';
+import {
+  readsStatementIndex,
+  type StatementQueryFilters,
+  type StatementQueryOptions,
+} from './statement-query';
 
 const HOUR_MS = 3_600_000;
 const INITIAL_WINDOW_MS = HOUR_MS;
@@ -26,13 +30,8 @@ export class RecentPageWindow {
     filters: StatementQueryFilters,
     options: StatementQueryOptions,
   ): number | undefined {
-    const filtered =
-      filters.agent !== undefined ||
-      filters.verb !== undefined ||
-      filters.activity !== undefined ||
-      filters.registration !== undefined;
     // Filtered pages read an index range that is often sparse; oldest-first pages start old.
-    if (filtered || options.ascending) return undefined;
+    if (readsStatementIndex(filters) || options.ascending) return undefined;
     const window = this.windows.get(tenant) ?? INITIAL_WINDOW_MS;
     if (window > MAX_WINDOW_MS) return undefined;
     const upper = Math.min(

@@ -114,6 +114,11 @@ function keyConditions(filters: StatementQueryFilters): KeyCondition[] {
   return conditions;
 }
 
+/** True when the filters read the index (`xapi_statement_keys`) rather than the table alone. */
+export function readsStatementIndex(filters: StatementQueryFilters): boolean {
+  return keyConditions(filters).length > 0;
+}
+
 const keyRange = (condition: KeyCondition): string =>
   `tenant = {tenant:String} AND kind = '${condition.kind}' AND key = {${condition.param}:String}`;
 
