@@ -77,7 +77,6 @@ class Layer {
 
 export class BlockedBloomFilter {
   private readonly layers: Layer[] = [];
-  private added = 0;
 
   constructor(private readonly options: BlockedBloomFilterOptions) {
     if (!(options.initialCapacity >= 1)) throw new RangeError('initialCapacity must be >= 1');
@@ -86,9 +85,8 @@ export class BlockedBloomFilter {
   }
 
   /** Elements added (a repeat counts again: adds do not check first, to stay one line). */
-  // Kept, not summed over the layers: callers read it after every add.
   get count(): number {
-    return this.added;
+    return this.layers.reduce((sum, layer) => sum + layer.count, 0);
   }
 
   /** Bytes held by the layers' words. */
@@ -104,7 +102,6 @@ export class BlockedBloomFilter {
       this.layers.push(layer);
     }
     layer.add(h1, h2);
-    this.added += 1;
   }
 
   /** False: certainly never added. True: added, or (rarely) a false positive. */
