@@ -64,6 +64,8 @@ export class DuplicateFilter {
     if (rows.length === 0) return { kept: [], identities: [], dropped: 0 };
     const seen = this.seenIds(topic, partition);
     const identities = rows.map((row) => rowIdentity(row, columns));
+    const oldest = identities.reduce((min, r) => Math.min(min, r.timeMs), Number.POSITIVE_INFINITY);
+    const horizon = seen.horizon(oldest);
     const { store, maxIds } = this.options;
     if (!seen.restored) {
       const restored = await this.timed(columns.table, 'restore', () =>
@@ -71,12 +73,7 @@ export class DuplicateFilter {
       );
       seen.restore(restored.rows, restored.cut);
     }
-    const lookUp = seen.toLookUp(identities);
-    const oldest = lookUp.reduce(
-      (min, k) => Math.min(min, (identities[k] as RowIdentity).timeMs),
-      Number.POSITIVE_INFINITY,
-    );
-    const uncovered = lookUp.length === 0 ? null : seen.uncovered(seen.horizon(oldest));
+    const uncovered = seen.uncovered(horizon);
     const lookedUp =
       uncovered === null
         ? new Map<string, number[]>()
@@ -86,7 +83,7 @@ export class DuplicateFilter {
               partition,
               firstOffset,
               uncovered,
-              lookUp.map((k) => String((rows[k] as Row)[columns.idColumn])),
+              rows.map((row) => String(row[columns.idColumn])),
             ),
           );
     const keep = seen.keep(identities, lookedUp);

@@ -84,36 +84,4 @@ describe('SeenIds', () => {
     assert.equal(seen.size, 0);
     assert.deepEqual(seen.uncovered(T0), { fromMs: T0, untilMs: T0 + 1 });
   });
-
-  it('looks up only rows whose copies may lie outside the record, and never-stored keys not at all', () => {
-    const seen = restored([], 10);
-    // Recorded out of time order, then evicted by time: id-0..id-2 (times 0, 5, 10) drop out.
-    const rows = Array.from({ length: 12 }, (_, k) => row(`id-${k}`, T0 + ((k * 5) % 12)));
-    seen.record(rows);
-    assert.equal(seen.size, 9);
-    const evicted = rows.filter((r) => seen.keep([r])[0] === true);
-    assert.equal(evicted.length, 3);
-    const late = row('new-late', T0 + 3 + WINDOW);
-    const batch = [row('never-stored', T0 - 5), ...evicted, late];
-    // Evicted keys are looked up (the filter knows them); a key never stored is not, and a row
-    // whose window stays inside the record's coverage is not either.
-    assert.deepEqual(seen.toLookUp(batch), [1, 2, 3]);
-  });
-
-  it('looks up every row reaching back before what a cut restore covered', () => {
-    const seen = new SeenIds(WINDOW, 1000);
-    seen.restore([row('a', T0 + 10), row('b', T0 + 20)], true);
-    // Before T0 + 11 the store may hold rows the restore left out: the filter cannot tell.
-    assert.deepEqual(seen.toLookUp([row('x', T0 - WINDOW), row('y', T0 + 11 + WINDOW)]), [0]);
-    const full = restored([row('a')]);
-    assert.deepEqual(full.toLookUp([row('x', T0 - 100 * WINDOW)]), []);
-  });
-
-  it('drops the filter past ten times maxIds ids, and then looks up as without it', () => {
-    const seen = restored([], 2);
-    seen.record(Array.from({ length: 20 }, (_, k) => row(`id-${k}`, T0 + k * 2 * WINDOW)));
-    assert.deepEqual(seen.toLookUp([row('never-stored', T0)]), []);
-    seen.record([row('one-more', T0 + 40 * WINDOW)]);
-    assert.deepEqual(seen.toLookUp([row('never-stored', T0)]), [0]);
-  });
 });

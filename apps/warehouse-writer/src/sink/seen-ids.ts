@@ -11,35 +11,9 @@
  * Invariant: `times` holds every stored row of the partition below the next offset whose
  * time is at or after `coveredFrom` (all of them until the record outgrows maxIds); copies
  * of older rows are looked up in ClickHouse.
- *
- * Beside it, a Bloom filter of every key the record ever held (`everStored`, never evicted)
- * says which of those older rows were certainly never stored, so only the others are looked
- * up. A backfill whose times are spread over a term otherwise looks up every batch once the
- * record evicts: 10M events, 282 of 333 batches, 131 s of a 462 s sink (bench:warehouse).
- * Invariant: every stored row with time at or after `filterCoveredFrom` is in the filter.
- * The filter holds FILTER_IDS_PER_RECORD_ID × maxIds keys at most (5 bytes a key); past that
- * it is dropped and lookups are as before, until the next restore. It is a blocked filter
- * (one cache line an id): a classic one at this rate cost ~9 µs a recorded row in cache
- * misses, more than the lookups it saved on a live stream.
  */
 
-import { BlockedBloomFilter } from '@learnpulse/bloom-filter';
 import { IdTimeTable } from './id-time-table';
-
-const FILTER_IDS_PER_RECORD_ID = 10;
-/**
- * A lookup scans the partition's rows, so a false positive is costly: ~1e-6 per layer (up to
- * 4 layers), so at most about one batch in 10 of 30,000 never-stored rows still looks up.
- */
-const FILTER_BITS_PER_ID = 40;
-const FILTER_INITIAL_CAPACITY = 65_536;
-
-function newFilter(): BlockedBloomFilter {
-  return new BlockedBloomFilter({
-    initialCapacity: FILTER_INITIAL_CAPACITY,
-    bitsPerElement: FILTER_BITS_PER_ID,
-  });
-}
 
 export interface RowIdentity {
   /** `tenant` and id, joined by a NUL. */
@@ -56,8 +30,6 @@ export interface TimeRange {
 export class SeenIds {
   private readonly times = new IdTimeTable();
   private coveredFrom = Number.POSITIVE_INFINITY;
-  private everStored: BlockedBloomFilter | null = newFilter();
-  private filterCoveredFrom = Number.POSITIVE_INFINITY;
   private restoredOnce = false;
 
   constructor(
@@ -87,27 +59,7 @@ export class SeenIds {
     for (const row of rows) this.remember(row);
     const oldest = rows.reduce((min, row) => Math.min(min, row.timeMs), Number.POSITIVE_INFINITY);
     this.coveredFrom = cut ? oldest + 1 : Number.NEGATIVE_INFINITY;
-    this.filterCoveredFrom = this.coveredFrom;
     this.restoredOnce = true;
-  }
-
-  /**
-   * Indexes of the rows of a batch whose copies may be stored outside the record, to look up
-   * in ClickHouse: a copy is at most `windowMs` away, so a row is safe when that reaches no
-   * further back than `coveredFrom`, or than `filterCoveredFrom` with the filter sure the key
-   * was never stored. (Either way the lookup would have found nothing for it.)
-   */
-  toLookUp(rows: readonly RowIdentity[]): number[] {
-    const indexes: number[] = [];
-    const filter = this.everStored;
-    for (let r = 0; r < rows.length; r += 1) {
-      const row = rows[r] as RowIdentity;
-      const from = row.timeMs - this.windowMs;
-      if (from >= this.coveredFrom) continue;
-      if (filter !== null && from >= this.filterCoveredFrom && !filter.has(row.key)) continue;
-      indexes.push(r);
-    }
-    return indexes;
   }
 
   /** The part of [fromMs, ∞) the record does not cover, or null when it covers it all. */
@@ -158,13 +110,6 @@ export class SeenIds {
 
   private remember(row: RowIdentity): void {
     this.times.set(row.key, row.timeMs);
-    const filter = this.everStored;
-    if (filter === null) return;
-    filter.add(row.key);
-    if (filter.count > FILTER_IDS_PER_RECORD_ID * this.maxIds) {
-      this.everStored = null;
-      this.filterCoveredFrom = Number.POSITIVE_INFINITY;
-    }
   }
 
   /**

@@ -7,7 +7,7 @@
  * exact, a positive is checked against the store. Until the filter has caught up (see
  * KnownIdsFeed) every id counts as possibly known.
  */
-import { digest, ScalableBloomFilter } from '@learnpulse/bloom-filter';
+import { digest, ScalableBloomFilter } from './bloom-filter';
 
 /** Sized so a million statements fit the first layer at a 0.1 % false-positive rate (~2 MB). */
 const INITIAL_CAPACITY = 1_000_000;

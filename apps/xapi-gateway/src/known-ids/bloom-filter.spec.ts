@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { ScalableBloomFilter } from './scalable-bloom-filter';
-import { digest } from './string-digest';
+import { digest, ScalableBloomFilter } from './bloom-filter';
 
 describe('ScalableBloomFilter', () => {
   it('always finds what was added, across the layers it grows', () => {

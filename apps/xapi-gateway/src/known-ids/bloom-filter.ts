@@ -10,8 +10,6 @@
  * Not a cryptographic hash: crafted collisions only send more ids to the store look-up.
  */
 
-import { digest } from './string-digest';
-
 interface Layer {
   bits: Uint32Array;
   /** Number of bits (a multiple of 32). */
@@ -91,6 +89,26 @@ export class ScalableBloomFilter {
     const [h1, h2] = digest(element);
     return this.layers.some((layer) => test(layer, h1, h2));
   }
+}
+
+/**
+ * Two 32-bit hashes for Kirsch-Mitzenmacher double hashing: the lanes of cyrb53 (a public
+ * domain string hash by bryc), each mixed with the other at the end.
+ */
+export function digest(element: string): [number, number] {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < element.length; i++) {
+    const code = element.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  // An odd step visits distinct bits for every probe count below the (even) layer size.
+  return [h1 >>> 0, (h2 | 1) >>> 0];
 }
 
 function probe(h1: number, h2: number, i: number, size: number): number {
