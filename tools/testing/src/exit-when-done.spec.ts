@@ -15,10 +15,17 @@ interface FileOutcome {
  * Runs one spec file with `node --test` and exit-when-done preloaded, as the runner does, with
  * a short grace. A separate process: node:test will not run files from inside a test file.
  */
-async function runFile(source: string): Promise<FileOutcome> {
+async function runFile(
+  source: string,
+  extraEnv: Record<string, string> = {},
+): Promise<FileOutcome> {
   const file = path.join(tempDir('exit-when-done'), 'probe.spec.js');
   writeFileSync(file, source);
-  const env: NodeJS.ProcessEnv = { ...process.env, LEARNPULSE_TEST_EXIT_GRACE_MS: '300' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LEARNPULSE_TEST_EXIT_GRACE_MS: '300',
+    ...extraEnv,
+  };
   delete env.NODE_TEST_CONTEXT;
   const started = Date.now();
   const child = spawn(
@@ -59,6 +66,21 @@ describe('exit-when-done (preloaded into every spec file)', () => {
       it('leaks a timer', () => { setInterval(() => {}, 1000); });`);
     assert.notEqual(outcome.code, 0);
     assert.match(outcome.output, /still running 0.3 s after its tests ended/);
+  });
+
+  it('fails a file whose after hook never returns, once its run passes the file limit', async () => {
+    const outcome = await runFile(
+      `
+      const { after, describe, it } = require('node:test');
+      describe('a suite whose cleanup hangs', () => {
+        after(() => new Promise(() => { setInterval(() => {}, 1000); }));
+        it('passes', () => {});
+      });`,
+      { LEARNPULSE_TEST_FILE_LIMIT_MS: '1500' },
+    );
+    assert.notEqual(outcome.code, 0);
+    assert.match(outcome.output, /still running 1.5 s after it started/);
+    assert.ok(outcome.ms < 30_000, `took ${outcome.ms} ms`);
   });
 
   it('lets a clean file end by itself, with every result reported', async () => {
