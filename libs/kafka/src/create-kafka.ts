@@ -6,8 +6,10 @@ import { type Environment } from '@learnpulse/config';
 import { Kafka, logLevel, type LogEntry, type logCreator } from 'kafkajs';
 import pino, { type Logger } from 'pino';
 import { patchKafkajsRequestQueue } from './request-queue.patch';
+import { registerZstdCodec } from './zstd-codec';
 
 patchKafkajsRequestQueue();
+registerZstdCodec();
 
 /** kafkajs is chatty below WARN; it logs at INFO/DEBUG only when the pino logger asks for that much. */
 export function kafkajsLevelFor(logger: Logger): logLevel {

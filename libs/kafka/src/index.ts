@@ -23,6 +23,7 @@ export { checkKafka, KafkaUnavailableError } from './check-kafka';
 export { kafkaProviders, kafkaReadinessCheck } from './kafka-providers';
 export type { KafkaProvidersOptions } from './kafka-providers';
 export { patchKafkajsRequestQueue } from './request-queue.patch';
+export { registerZstdCodec, zstdCodec } from './zstd-codec';
 export { learningEventRecords } from './learning-event-records';
 export { CompactedTopicReader } from './compacted-topic-reader';
 export type { CompactedTopicReaderOptions, CompactedTopicRecord } from './compacted-topic-reader';

@@ -16,6 +16,7 @@ import {
   ProducerClosedError,
   ReliableProducer,
   type TopicSpec,
+  zstdCodec,
 } from '../src';
 
 const env = loadConfig();
@@ -170,6 +171,37 @@ describe('libs/kafka against the broker', () => {
     assert.equal(fromA[0]?.partition, fromA[1]?.partition);
     const fromB = await readRecords(kafka, b.name, 1);
     assert.deepEqual(fromB[0]?.key, 'demo:learner-2');
+  });
+
+  it('zstd-compressed sends are read back whole by a kafkajs consumer', async () => {
+    const topic = testTopic('zstd');
+    await ensureTopics(kafka, { partitions: 1, replicationFactor: 1, topics: [topic] });
+    const producer = await ReliableProducer.connect(kafka, logger, { compression: 'zstd' });
+    const values = Array.from({ length: 500 }, (_, i) => `statement ${i} ${'x'.repeat(i % 97)}`);
+    try {
+      await producer.send([
+        { topic: topic.name, messages: values.map((value, i) => ({ key: `k${i % 7}`, value })) },
+      ]);
+    } finally {
+      await producer.close();
+    }
+    // Count the batches the consumer decoded with the codec: proof they were zstd on the wire.
+    const decompress = zstdCodec.decompress;
+    let decoded = 0;
+    zstdCodec.decompress = (buffer) => {
+      decoded++;
+      return decompress(buffer);
+    };
+    try {
+      const read = await readRecords(kafka, topic.name, values.length);
+      assert.deepEqual(
+        read.map((r) => r.value),
+        values,
+      );
+    } finally {
+      zstdCodec.decompress = decompress;
+    }
+    assert.ok(decoded > 0, 'the consumer decoded no zstd batch');
   });
 
   it("puts each key on the partition Java's and kafkajs' default partitioner choose", async () => {
