@@ -53,6 +53,20 @@ describe('canonicalJson', () => {
     assert.equal(canonicalJson({ b: 1, a: { d: 2, c: 3 } }), '{"a":{"c":3,"d":2},"b":1}');
   });
 
+  it('orders every object of a repeated shape alike, and keeps shapes whose joined keys collide apart', () => {
+    const samples = [
+      { z: 1, y: { b: 2, a: 3 } },
+      { z: 'other', y: { b: [1], a: null } },
+      { 'a\u0000b': 1 },
+      { a: 1, b: 2 },
+      { b: 1, 'a\u0000': 2 },
+      { b: 1, a: 2 },
+    ];
+    for (const value of [...samples, ...samples]) {
+      assert.equal(canonicalJson(value), reference(value), JSON.stringify(value));
+    }
+  });
+
   it('falls back to the reference for values that are not plain JSON', () => {
     const when = new Date(Date.UTC(2026, 0, 2));
     const value = { at: when, list: [undefined, () => 1], skip: undefined };

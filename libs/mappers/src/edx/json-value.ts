@@ -65,13 +65,48 @@ function canonicalJsonByReplacer(value: unknown): string {
 const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
 
 /** Keys in the order JSON.stringify writes a rebuilt object: array indices first, numerically. */
-function serialisedKeyOrder(object: JsonObject): string[] {
-  const keys = Object.keys(object).sort();
-  const indices = keys.filter((key) => ARRAY_INDEX.test(key) && Number(key) < 4_294_967_295);
-  if (indices.length === 0) return keys;
+function serialisedKeyOrder(keys: readonly string[]): string[] {
+  const sorted = [...keys].sort();
+  const indices = sorted.filter((key) => ARRAY_INDEX.test(key) && Number(key) < 4_294_967_295);
+  if (indices.length === 0) return sorted;
   const isIndex = new Set(indices);
   indices.sort((a, b) => Number(a) - Number(b));
-  return [...indices, ...keys.filter((key) => !isIndex.has(key))];
+  return [...indices, ...sorted.filter((key) => !isIndex.has(key))];
+}
+
+/** An object shape's keys as written: in serialised order, each with its quoted `"key":`. */
+interface ShapeOrder {
+  readonly keys: readonly string[];
+  readonly ordered: readonly string[];
+  readonly prefixes: readonly string[];
+}
+
+/**
+ * Orders by shape (the keys in insertion order): an edX log repeats a few dozen object shapes,
+ * and sorting and quoting their keys again for every object was most of canonicalJson's time.
+ * The cache key joins the keys; the stored list is compared too, so keys containing the
+ * separator cannot share an entry.
+ */
+const shapeOrders = new Map<string, ShapeOrder>();
+const MAX_SHAPES = 4096;
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function shapeOrderOf(object: JsonObject): ShapeOrder {
+  const keys = Object.keys(object);
+  const signature = keys.join('\u0000');
+  const cached = shapeOrders.get(signature);
+  if (cached !== undefined && sameKeys(cached.keys, keys)) return cached;
+  const ordered = serialisedKeyOrder(keys);
+  const shape = { keys, ordered, prefixes: ordered.map((key) => `${JSON.stringify(key)}:`) };
+  // Shapes come from the data; a bound keeps a log of ever-new keys from growing it.
+  if (shapeOrders.size >= MAX_SHAPES) shapeOrders.clear();
+  shapeOrders.set(signature, shape);
+  return shape;
 }
 
 function isPlain(value: object): boolean {
@@ -101,12 +136,13 @@ export function canonicalJson(value: unknown): string {
   if (isJsonObject(value)) {
     if (!isPlain(value) || typeof value.toJSON === 'function')
       return canonicalJsonByReplacer(value);
+    const { ordered, prefixes } = shapeOrderOf(value);
     let out = '{';
     let first = true;
-    for (const key of serialisedKeyOrder(value)) {
-      const inner: unknown = value[key];
+    for (let i = 0; i < ordered.length; i++) {
+      const inner: unknown = value[ordered[i] as string];
       if (omitted(inner)) continue;
-      out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(inner)}`;
+      out += `${first ? '' : ','}${prefixes[i] as string}${canonicalJson(inner)}`;
       first = false;
     }
     return out + '}';
