@@ -21,9 +21,11 @@ export const LEARNPULSE_EVENT_ID_NAMESPACE = '362b10c8-aa30-42a6-a74c-b4da4f8b8f
 // injective, so ['a:b', 'c'] and ['a', 'b:c'] (or any other split) never share an id.
 const PART_SEPARATOR = '\u001f';
 
+const NEEDS_ESCAPE = /[\\\u001f]/;
+
 function escapePart(part: string): string {
-  // Most parts (ids, timestamps) have neither character: no copies then.
-  if (!part.includes('\\') && !part.includes(PART_SEPARATOR)) return part;
+  // Most parts (ids, timestamps) have neither character: one scan and no copies then.
+  if (!NEEDS_ESCAPE.test(part)) return part;
   return part.replaceAll('\\', '\\\\').replaceAll(PART_SEPARATOR, `\\${PART_SEPARATOR}`);
 }
 
@@ -61,10 +63,10 @@ function bytesOfNamespace(namespace: string): Buffer {
  */
 export function uuidV5(namespace: string, name: string): string {
   const prefix = bytesOfNamespace(namespace);
-  const text = Buffer.from(name, 'utf8');
-  const input = Buffer.allocUnsafe(16 + text.length);
+  // The name is written straight after the namespace: no intermediate copy of it.
+  const input = Buffer.allocUnsafe(16 + Buffer.byteLength(name, 'utf8'));
   prefix.copy(input, 0);
-  text.copy(input, 16);
+  input.write(name, 16, 'utf8');
   const bytes = hash('sha1', input, 'buffer');
   // Version 5 in the high nibble of byte 6, RFC variant (10xx) in the high bits of byte 8.
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50;
