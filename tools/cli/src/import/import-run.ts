@@ -131,8 +131,9 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
     options.progress.update(snapshot);
   };
   const mapsInWorkers = options.format.mapsInWorkers && settings.mappingWorkers > 0;
-  // Started with the first file to import: a re-run whose files are all done needs none.
-  let pool: RecordMappingPool | undefined;
+  // Started while the first file is hashed (each takes a few hundred ms, on other threads):
+  // a re-run whose files are all done closes it unused.
+  let poolStart: Promise<RecordMappingPool> | undefined;
   const startPool = (): Promise<RecordMappingPool> =>
     RecordMappingPool.start(
       {
@@ -153,6 +154,11 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
   try {
     for (const [index, input] of toImport.entries()) {
       const size = sizes[index] ?? 0;
+      if (mapsInWorkers && poolStart === undefined) {
+        poolStart = startPool();
+        // A start that fails is reported where a file awaits the pool, not as unhandled.
+        poolStart.catch(() => undefined);
+      }
       const sha256 = await fileSha256(input.path);
       const entryKey = manifestKey(sha256, options.tenant, prepared.identity);
       const known = options.manifest.get(entryKey);
@@ -171,11 +177,10 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
           events: snapshot.events,
           rejected: snapshot.rejected,
         };
-        if (mapsInWorkers) pool ??= await startPool();
         const outcome = await importFile({
           input,
           mapper: prepared.mapperFor(input.path),
-          pool,
+          pool: poolStart === undefined ? undefined : await poolStart,
           manifest: options.manifest,
           manifestKey: entryKey,
           identity: { sha256, tenant: options.tenant, format: prepared.identity, path: input.path },
@@ -199,6 +204,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
     }
   } finally {
     clearInterval(timer);
+    const pool = await poolStart?.catch(() => undefined);
     await pool?.close();
     snapshot.elapsedMs = Date.now() - started;
     options.progress.stop(snapshot);
