@@ -117,8 +117,8 @@ export async function importFiles(
   });
   const producer = await ReliableProducer.connect(kafka, logger, {
     maxCoalescedBytes: MAX_COALESCED_BYTES,
-    // Bulk batches compress well (repeated IRIs, course ids): zstd halves the broker's CPU,
-    // which shares the machine with the import (tools/bench import).
+    // Bulk batches compress well (repeated IRIs, course ids): zstd more than halves the
+    // broker's CPU, which shares the machine with the import, for a little more here.
     compression: 'zstd',
   });
   try {
