@@ -77,6 +77,47 @@ describe('kafkajsLogEntry', () => {
   });
 });
 
+describe('kafkajsLogEntry for responses of a settling partition', () => {
+  const response = (namespace: string, error: string) =>
+    kafkajsLogEntry({
+      namespace,
+      level: logLevel.ERROR,
+      label: 'ERROR',
+      log: {
+        timestamp: 'now',
+        message: 'Response ListOffsets(key: 2, version: 3)',
+        logger: 'kafkajs',
+        error,
+      },
+    }).level;
+
+  it('logs the not-leader and no-leader answers the callers retry at debug', () => {
+    assert.equal(
+      response('Connection', 'This server is not the leader for that topic-partition'),
+      'debug',
+    );
+    assert.equal(
+      response(
+        'Connection',
+        'There is no leader for this topic-partition as we are in the middle of a leadership election',
+      ),
+      'debug',
+    );
+    assert.equal(response('Connection', 'This server does not host this topic-partition'), 'debug');
+  });
+
+  it('keeps other response errors, and these errors elsewhere, at error', () => {
+    assert.equal(
+      response('Connection', 'Not authorized to access topics: [Topic authorization failed]'),
+      'error',
+    );
+    assert.equal(
+      response('Producer', 'This server is not the leader for that topic-partition'),
+      'error',
+    );
+  });
+});
+
 describe('createKafka', () => {
   it('builds a client without connecting', () => {
     const env = loadConfig({ KAFKA_BROKERS: '127.0.0.1:1', KAFKA_CLIENT_ID: 'unit' });

@@ -30,6 +30,17 @@ export function kafkajsLevelFor(logger: Logger): logLevel {
 
 export type KafkajsLogLevelName = 'error' | 'warn' | 'info' | 'debug';
 
+/**
+ * kafkajs' messages for the errors a partition answers while it settles (new topic, leader
+ * election): the callers retry them (topic-readiness.ts), yet kafkajs' Connection logs every
+ * such response as an error, so each start printed a few alarming lines for nothing.
+ */
+const SETTLING_RESPONSE_ERRORS: ReadonlySet<unknown> = new Set([
+  'This server does not host this topic-partition',
+  'There is no leader for this topic-partition as we are in the middle of a leadership election',
+  'This server is not the leader for that topic-partition',
+]);
+
 /** One kafkajs log entry as a pino-style line: level name, message and the extra fields. */
 export function kafkajsLogEntry({ namespace, level, log }: LogEntry): {
   level: KafkajsLogLevelName;
@@ -40,7 +51,8 @@ export function kafkajsLogEntry({ namespace, level, log }: LogEntry): {
   // pino stamps its own time; kafkajs' copy would only repeat it.
   const fields: Record<string, unknown> = { namespace, ...extra };
   delete fields.timestamp;
-  return { level: kafkajsLevelName(level), message, fields };
+  const settling = namespace === 'Connection' && SETTLING_RESPONSE_ERRORS.has(extra.error);
+  return { level: settling ? 'debug' : kafkajsLevelName(level), message, fields };
 }
 
 function kafkajsLevelName(level: logLevel): KafkajsLogLevelName {
