@@ -21,11 +21,9 @@ export const LEARNPULSE_EVENT_ID_NAMESPACE = '362b10c8-aa30-42a6-a74c-b4da4f8b8f
 // injective, so ['a:b', 'c'] and ['a', 'b:c'] (or any other split) never share an id.
 const PART_SEPARATOR = '\u001f';
 
-const NEEDS_ESCAPE = /[\\\u001f]/;
-
 function escapePart(part: string): string {
-  // Most parts (ids, timestamps) have neither character: one scan and no copies then.
-  if (!NEEDS_ESCAPE.test(part)) return part;
+  // Most parts (ids, timestamps) have neither character: no copies then.
+  if (!part.includes('\\') && !part.includes(PART_SEPARATOR)) return part;
   return part.replaceAll('\\', '\\\\').replaceAll(PART_SEPARATOR, `\\${PART_SEPARATOR}`);
 }
 
