@@ -1,25 +1,20 @@
 /** The `learnpulse` command line. */
 import { Command, Option } from 'commander';
-import {
-  credentialAddCommand,
-  credentialHashCommand,
-  credentialListCommand,
-  credentialRevokeCommand,
-} from './commands/credential.command';
-import { demoCommand } from './commands/demo.command';
-import { IMPORT_EXIT_USAGE, importCommand } from './commands/import.command';
-import { riskEvaluateCommand } from './commands/risk.command';
-import { learnerEraseCommand, learnerExportCommand } from './commands/learner.command';
-import { serveCommand } from './commands/serve.command';
-import { sqlUserCreateCommand, sqlUserDropCommand } from './commands/sql-user.command';
-import { stackDownCommand, stackStatusCommand, stackUpCommand } from './commands/stack.command';
-import { startCommand } from './commands/start.command';
-import { tenantCreateCommand, tenantListCommand } from './commands/tenant.command';
-import {
-  webhookAddCommand,
-  webhookListCommand,
-  webhookRemoveCommand,
-} from './commands/webhook.command';
+import { IMPORT_EXIT_USAGE } from './commands/import-exit-codes';
+
+/**
+ * An action whose command module is loaded only when it runs: `serve` alone pulls in every
+ * app, NestJS and the embedded engine, which cost every other command ~0.2 s of start.
+ */
+function lazy<Module>(
+  load: () => Promise<Module>,
+  name: keyof Module,
+): (...args: unknown[]) => Promise<void> {
+  return async (...args) => {
+    const action = (await load())[name] as (...actionArgs: unknown[]) => unknown;
+    await action(...args);
+  };
+}
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('learnpulse')
@@ -29,13 +24,13 @@ export async function main(argv: string[]): Promise<void> {
   program
     .command('start')
     .description('local stack, all services, demo stream (what `npm start` runs)')
-    .action(startCommand);
+    .action(lazy(() => import('./commands/start.command.js'), 'startCommand'));
 
   program
     .command('serve')
     .argument('[apps...]', 'services to run in this process (default: all)')
     .description('run services in this process')
-    .action(serveCommand);
+    .action(lazy(() => import('./commands/serve.command.js'), 'serveCommand'));
 
   const stack = program
     .command('stack')
@@ -43,9 +38,15 @@ export async function main(argv: string[]): Promise<void> {
   stack
     .command('up')
     .description('start (fetching Kafka on first use) and create topics')
-    .action(stackUpCommand);
-  stack.command('down').description('stop the broker this stack started').action(stackDownCommand);
-  stack.command('status').description('what is running').action(stackStatusCommand);
+    .action(lazy(() => import('./commands/stack.command.js'), 'stackUpCommand'));
+  stack
+    .command('down')
+    .description('stop the broker this stack started')
+    .action(lazy(() => import('./commands/stack.command.js'), 'stackDownCommand'));
+  stack
+    .command('status')
+    .description('what is running')
+    .action(lazy(() => import('./commands/stack.command.js'), 'stackStatusCommand'));
 
   program
     .command('demo')
@@ -53,7 +54,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--url <url>', 'gateway origin (default from XAPI_GATEWAY_PORT)')
     .option('--days <n>', 'days of backlog to send first', '28')
     .option('--rate <n>', 'live statements per second afterwards', '2')
-    .action(demoCommand);
+    .action(lazy(() => import('./commands/demo.command.js'), 'demoCommand'));
 
   program
     .command('import')
@@ -73,7 +74,7 @@ export async function main(argv: string[]): Promise<void> {
     .exitOverride((error) => {
       process.exit(error.exitCode === 0 ? 0 : IMPORT_EXIT_USAGE);
     })
-    .action(importCommand);
+    .action(lazy(() => import('./commands/import.command.js'), 'importCommand'));
 
   const credential = program.command('credential').description('tenant credentials');
   credential
@@ -81,24 +82,24 @@ export async function main(argv: string[]): Promise<void> {
     .description('read a secret on stdin, print a TENANT_CREDENTIALS entry')
     .requiredOption('--tenant <tenant>', 'tenant slug')
     .requiredOption('--key <key>', 'credential key (the HTTP Basic user name)')
-    .action(credentialHashCommand);
+    .action(lazy(() => import('./commands/credential.command.js'), 'credentialHashCommand'));
   credential
     .command('add')
     .description('add a credential to a tenant; prints key and secret once')
     .requiredOption('--tenant <tenant>', 'tenant slug (create it first with `tenant create`)')
     .option('--key <key>', 'credential key (default: <tenant>-<random>)')
     .option('--scopes <scopes>', 'comma-separated xAPI scopes', 'all')
-    .action(credentialAddCommand);
+    .action(lazy(() => import('./commands/credential.command.js'), 'credentialAddCommand'));
   credential
     .command('revoke')
     .description('revoke a credential; refused from the next request on')
     .requiredOption('--key <key>', 'credential key')
-    .action(credentialRevokeCommand);
+    .action(lazy(() => import('./commands/credential.command.js'), 'credentialRevokeCommand'));
   credential
     .command('list')
     .description('credentials on the tenancy topic (no secrets)')
     .option('--tenant <tenant>', 'only this tenant')
-    .action(credentialListCommand);
+    .action(lazy(() => import('./commands/credential.command.js'), 'credentialListCommand'));
 
   const risk = program.command('risk').description('learner-risk model');
   risk
@@ -111,7 +112,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--cutoff <P%>', "score as of P% of each presentation's length")
     .option('--out <file>', 'predictions CSV', 'predictions.csv')
     .option('--infer-deadlines', 'infer due dates from the cohort instead of assessments.csv')
-    .action(riskEvaluateCommand);
+    .action(lazy(() => import('./commands/risk.command.js'), 'riskEvaluateCommand'));
 
   const tenant = program.command('tenant').description('tenants (institutions)');
   tenant
@@ -119,8 +120,11 @@ export async function main(argv: string[]): Promise<void> {
     .argument('<tenant>', 'tenant slug ([a-z0-9_-])')
     .option('--name <name>', 'display name')
     .description('create a tenant')
-    .action(tenantCreateCommand);
-  tenant.command('list').description('tenants on the tenancy topic').action(tenantListCommand);
+    .action(lazy(() => import('./commands/tenant.command.js'), 'tenantCreateCommand'));
+  tenant
+    .command('list')
+    .description('tenants on the tenancy topic')
+    .action(lazy(() => import('./commands/tenant.command.js'), 'tenantListCommand'));
 
   const webhook = program
     .command('webhook')
@@ -131,17 +135,17 @@ export async function main(argv: string[]): Promise<void> {
     .requiredOption('--tenant <tenant>', 'tenant slug')
     .requiredOption('--url <url>', 'http(s) URL the alerts are POSTed to')
     .option('--min-level <level>', 'lowest level to alert on: low | medium | high', 'medium')
-    .action(webhookAddCommand);
+    .action(lazy(() => import('./commands/webhook.command.js'), 'webhookAddCommand'));
   webhook
     .command('list')
     .description('webhook subscriptions (no secrets)')
     .option('--tenant <tenant>', 'only this tenant')
-    .action(webhookListCommand);
+    .action(lazy(() => import('./commands/webhook.command.js'), 'webhookListCommand'));
   webhook
     .command('remove')
     .argument('<id>', 'subscription id (wh_...)')
     .description('stop sending alerts to a subscription')
-    .action(webhookRemoveCommand);
+    .action(lazy(() => import('./commands/webhook.command.js'), 'webhookRemoveCommand'));
   const sqlUser = program
     .command('sql-user')
     .description('read-only ClickHouse users for tenant SQL (needs CLICKHOUSE_URL)');
@@ -149,12 +153,12 @@ export async function main(argv: string[]): Promise<void> {
     .command('create')
     .description('create or replace the tenant user with row policies; prints the password once')
     .requiredOption('--tenant <tenant>', 'tenant slug')
-    .action(sqlUserCreateCommand);
+    .action(lazy(() => import('./commands/sql-user.command.js'), 'sqlUserCreateCommand'));
   sqlUser
     .command('drop')
     .description('drop the tenant user and its row policies')
     .requiredOption('--tenant <tenant>', 'tenant slug')
-    .action(sqlUserDropCommand);
+    .action(lazy(() => import('./commands/sql-user.command.js'), 'sqlUserDropCommand'));
   const learner = program.command('learner').description('GDPR requests about one learner');
   const learnerOptions = (command: Command): Command =>
     command
@@ -178,12 +182,12 @@ export async function main(argv: string[]): Promise<void> {
       ),
   )
     .option('--json', 'print the report as JSON')
-    .action(learnerEraseCommand);
+    .action(lazy(() => import('./commands/learner.command.js'), 'learnerEraseCommand'));
   learnerOptions(
     learner.command('export').description('everything held about the learner, as JSON'),
   )
     .option('--out <file>', 'write to this file (mode 600) instead of stdout')
-    .action(learnerExportCommand);
+    .action(lazy(() => import('./commands/learner.command.js'), 'learnerExportCommand'));
 
   await program.parseAsync(argv);
 }

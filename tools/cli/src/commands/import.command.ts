@@ -29,6 +29,7 @@ import { importSummary } from '../import/import-summary';
 import { progressReporterFor } from '../import/progress-reporter.factory';
 import { RejectionReportWriter } from '../import/rejection-report.writer';
 import { withLocalSecretDefaults } from '../local-secrets';
+import { IMPORT_EXIT_USAGE } from './import-exit-codes';
 
 export interface ImportCommandOptions {
   tenant?: string;
@@ -42,8 +43,6 @@ export interface ImportCommandOptions {
   /** Mapping worker threads; 0 maps on the main thread. */
   workers?: string;
 }
-
-export const IMPORT_EXIT_USAGE = 2;
 
 /** Largest coalesced produce request: a few import batches per round trip to the broker. */
 const MAX_COALESCED_BYTES = 4 * 1024 * 1024;
