@@ -12,6 +12,7 @@
  */
 import type { ClickHouseClientConfigOptions } from '@clickhouse/client';
 import { type ChdbExtension, createChdbConnection } from 'chdb/connection';
+import { detachStdinFromEngine } from './engine-stdin';
 
 /**
  * The Connection contract as @clickhouse/client declares it, and chdb's own raw insert (a
@@ -170,7 +171,11 @@ export function acquireEmbeddedEngine(path: string): EmbeddedEngine {
   if (current !== undefined && current.path !== path) {
     throw new EmbeddedEngineBusyError(current.path, path);
   }
-  current ??= new EmbeddedEngine(path);
+  if (current === undefined) {
+    // Before the engine's first query: chdb would read a piped stdin as INSERT data.
+    detachStdinFromEngine();
+    current = new EmbeddedEngine(path);
+  }
   current.retain();
   return current;
 }
